@@ -1,0 +1,44 @@
+package io.valora.schemas;
+
+import java.util.List;
+
+/**
+ * The names of Valora's Kafka topics, all behind one configurable prefix
+ * ({@code valora.topics.prefix}, empty by default) so several installations can share a cluster.
+ *
+ * <p>One place for the names keeps the gateway, the topology, the invoice service, the launcher
+ * and the tests from drifting apart.
+ *
+ * @param prefix prepended to every name, e.g. {@code "staging."}
+ */
+public record Topics(String prefix) {
+
+    public Topics {
+        prefix = prefix == null ? "" : prefix.trim();
+    }
+
+    /** Topics without a prefix. */
+    public static Topics unprefixed() {
+        return new Topics("");
+    }
+
+    /** Accepted usage events, Avro {@link UsageEvent}, key {@code tenant/customer}. */
+    public String usageEvents() {
+        return prefix + "usage-events";
+    }
+
+    /** Events the rating topology could not use, with the reason in a header. */
+    public String usageEventsRejected() {
+        return prefix + "usage-events.rejected";
+    }
+
+    /** Avro {@link RatedCharge}, key {@code tenant/subscription/meter/periodStart}. */
+    public String ratedCharges() {
+        return prefix + "rated-charges";
+    }
+
+    /** Every topic an installation must have before the services start. */
+    public List<String> all() {
+        return List.of(usageEvents(), usageEventsRejected(), ratedCharges());
+    }
+}
