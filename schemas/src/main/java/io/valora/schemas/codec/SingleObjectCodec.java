@@ -3,7 +3,9 @@ package io.valora.schemas.codec;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import org.apache.avro.AvroRuntimeException;
+import org.apache.avro.Conversions;
 import org.apache.avro.Schema;
+import org.apache.avro.data.TimeConversions;
 import org.apache.avro.message.BinaryMessageDecoder;
 import org.apache.avro.message.BinaryMessageEncoder;
 import org.apache.avro.specific.SpecificData;
@@ -27,7 +29,12 @@ public final class SingleObjectCodec<T extends SpecificRecord> implements Record
     private final BinaryMessageDecoder<T> decoder;
 
     private SingleObjectCodec(Class<T> type, SchemaHistory history) {
-        SpecificData model = SpecificData.getForClass(type);
+        // A model bound to the record class's own loader: frameworks with layered class loaders
+        // (Quarkus tests) otherwise get instances of a class their loader cannot see.
+        SpecificData model = new SpecificData(type.getClassLoader());
+        model.addLogicalTypeConversion(new TimeConversions.TimestampMillisConversion());
+        model.addLogicalTypeConversion(new TimeConversions.TimestampMicrosConversion());
+        model.addLogicalTypeConversion(new Conversions.DecimalConversion());
         Schema schema = model.getSchema(type);
         this.recordName = schema.getFullName();
         this.encoder = new BinaryMessageEncoder<>(model, schema);
