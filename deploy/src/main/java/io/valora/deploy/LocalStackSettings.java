@@ -1,0 +1,248 @@
+package io.valora.deploy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * Everything {@link LocalStack} needs to know. Build with {@link #builder(Path)}; every value has a default
+ * and a system property (used by {@link LocalStack#main}), listed in {@code deploy/README.md}.
+ *
+ * @param repoRoot            the Valora checkout: services are run from {@code <module>/target/quarkus-app}
+ * @param dataDir             all local state and logs ({@code <repoRoot>/.valora}); delete it to reset
+ * @param ports               where each component listens on 127.0.0.1
+ * @param topicPrefix         prefix of every Valora topic (empty by default)
+ * @param topicPartitions     partitions of each Valora topic
+ * @param withServices        false to start only the broker and PostgreSQL (e.g. to run services from an IDE)
+ * @param startTimeout        how long each component may take to become ready
+ * @param jvm                 JVM options of the child processes
+ * @param runtimeClasspathFile the broker's classpath as written by Maven
+ * @param progress            receives one line per started or stopped component
+ */
+public record LocalStackSettings(
+        Path repoRoot,
+        Path dataDir,
+        Ports ports,
+        String topicPrefix,
+        int topicPartitions,
+        boolean withServices,
+        Duration startTimeout,
+        JvmOptions jvm,
+        Path runtimeClasspathFile,
+        Consumer<String> progress) {
+
+    /**
+     * Ports on 127.0.0.1.
+     *
+     * @param kafka             broker (clients)
+     * @param kafkaController   KRaft controller
+     * @param postgres          PostgreSQL
+     * @param ingestGateway     ingest-gateway HTTP
+     * @param ratingStreams     rating-streams HTTP
+     * @param invoiceService    invoice-service HTTP
+     */
+    public record Ports(int kafka, int kafkaController, int postgres, int ingestGateway, int ratingStreams,
+            int invoiceService) {
+
+        /** 9092, 9093, 5433, 8080, 8081, 8082. */
+        public static Ports defaults() {
+            return new Ports(KafkaConfig.DEFAULT_PORT, KafkaConfig.DEFAULT_CONTROLLER_PORT, PostgresServer.DEFAULT_PORT,
+                    8080, 8081, 8082);
+        }
+
+        /** Ports that are free right now, for tests and side-by-side stacks. */
+        public static Ports free() {
+            java.util.Set<Integer> distinct = new java.util.LinkedHashSet<>();
+            while (distinct.size() < 6) {
+                distinct.add(Loopback.freePort());
+            }
+            Integer[] p = distinct.toArray(Integer[]::new);
+            return new Ports(p[0], p[1], p[2], p[3], p[4], p[5]);
+        }
+    }
+
+    /**
+     * JVM options per kind of child process.
+     *
+     * @param kafka    the broker
+     * @param postgres the small JVM that owns the PostgreSQL server
+     * @param services each of the three services
+     */
+    public record JvmOptions(List<String> kafka, List<String> postgres, List<String> services) {
+
+        public static final List<String> DEFAULT_SERVICE_OPTIONS = List.of("-Xmx256m");
+
+        public JvmOptions {
+            kafka = List.copyOf(kafka);
+            postgres = List.copyOf(postgres);
+            services = List.copyOf(services);
+        }
+
+        public static JvmOptions defaults() {
+            return new JvmOptions(KafkaConfig.DEFAULT_JVM_OPTIONS, PostgresConfig.DEFAULT_JVM_OPTIONS,
+                    DEFAULT_SERVICE_OPTIONS);
+        }
+    }
+
+    public LocalStackSettings {
+        repoRoot = repoRoot.toAbsolutePath().normalize();
+        dataDir = dataDir.toAbsolutePath().normalize();
+        Objects.requireNonNull(ports, "ports");
+        topicPrefix = topicPrefix == null ? "" : topicPrefix;
+        if (topicPartitions < 1) {
+            throw new IllegalArgumentException("topicPartitions must be at least 1: " + topicPartitions);
+        }
+        Objects.requireNonNull(startTimeout, "startTimeout");
+        Objects.requireNonNull(jvm, "jvm");
+        runtimeClasspathFile = runtimeClasspathFile.toAbsolutePath().normalize();
+        Objects.requireNonNull(progress, "progress");
+    }
+
+    public static Builder builder(Path repoRoot) {
+        return new Builder(repoRoot);
+    }
+
+    /** The checkout that contains {@code start} (or a parent of it): the nearest folder with {@code mvnw} and {@code deploy/}. */
+    public static Path findRepoRoot(Path start) {
+        for (Path dir = start.toAbsolutePath().normalize(); dir != null; dir = dir.getParent()) {
+            if (Files.exists(dir.resolve("mvnw")) && Files.isDirectory(dir.resolve("deploy"))) {
+                return dir;
+            }
+        }
+        throw new IllegalStateException("no Valora checkout (a folder with mvnw and deploy/) at or above " + start
+                + "; set -Dvalora.repo.root");
+    }
+
+    public KafkaConfig kafka() {
+        return new KafkaConfig(dataDir.resolve("kafka"), logDir(), ports.kafka(), ports.kafkaController(), jvm.kafka());
+    }
+
+    public PostgresConfig postgres() {
+        return new PostgresConfig(dataDir.resolve("postgres"), logDir(), ports.postgres(), jvm.postgres());
+    }
+
+    /** Broker output, PostgreSQL's log and one log file per service. */
+    public Path logDir() {
+        return dataDir.resolve("logs");
+    }
+
+    /** Kafka Streams state of rating-streams ({@code VALORA_STATE_DIR}). */
+    public Path ratingStateDir() {
+        return dataDir.resolve("rating-streams");
+    }
+
+    /** Builder with the defaults described on {@link LocalStackSettings}. */
+    public static final class Builder {
+        private final Path repoRoot;
+        private Path dataDir;
+        private Ports ports = Ports.defaults();
+        private String topicPrefix = "";
+        private int topicPartitions = 3;
+        private boolean withServices = true;
+        private Duration startTimeout = Duration.ofSeconds(120);
+        private JvmOptions jvm = JvmOptions.defaults();
+        private Path runtimeClasspathFile;
+        private Consumer<String> progress = System.out::println;
+
+        private Builder(Path repoRoot) {
+            this.repoRoot = Objects.requireNonNull(repoRoot, "repoRoot");
+        }
+
+        /** Default {@code <repoRoot>/.valora}. */
+        public Builder dataDir(Path dataDir) {
+            this.dataDir = dataDir;
+            return this;
+        }
+
+        public Builder ports(Ports ports) {
+            this.ports = ports;
+            return this;
+        }
+
+        public Builder topicPrefix(String topicPrefix) {
+            this.topicPrefix = topicPrefix;
+            return this;
+        }
+
+        /** Default 3. */
+        public Builder topicPartitions(int topicPartitions) {
+            this.topicPartitions = topicPartitions;
+            return this;
+        }
+
+        /** Default true; false starts the broker and PostgreSQL only. */
+        public Builder withServices(boolean withServices) {
+            this.withServices = withServices;
+            return this;
+        }
+
+        /** Per component; default 120 s. */
+        public Builder startTimeout(Duration startTimeout) {
+            this.startTimeout = startTimeout;
+            return this;
+        }
+
+        public Builder jvm(JvmOptions jvm) {
+            this.jvm = jvm;
+            return this;
+        }
+
+        /** Default: {@code -Dvalora.runtime.classpath}, else {@code <repoRoot>/deploy/target/runtime.classpath}. */
+        public Builder runtimeClasspathFile(Path runtimeClasspathFile) {
+            this.runtimeClasspathFile = runtimeClasspathFile;
+            return this;
+        }
+
+        /** Default {@code System.out::println}. */
+        public Builder progress(Consumer<String> progress) {
+            this.progress = progress;
+            return this;
+        }
+
+        /**
+         * Reads the {@code valora.*} system properties (see {@code deploy/README.md}); absent ones keep the
+         * builder's values.
+         */
+        public Builder fromSystemProperties() {
+            dataDir = path("valora.data.dir", dataDir);
+            ports = new Ports(
+                    Integer.getInteger("valora.kafka.port", ports.kafka()),
+                    Integer.getInteger("valora.kafka.controller.port", ports.kafkaController()),
+                    Integer.getInteger("valora.postgres.port", ports.postgres()),
+                    Integer.getInteger("valora.gateway.port", ports.ingestGateway()),
+                    Integer.getInteger("valora.rating.port", ports.ratingStreams()),
+                    Integer.getInteger("valora.invoice.port", ports.invoiceService()));
+            topicPrefix = System.getProperty("valora.topics.prefix", topicPrefix);
+            topicPartitions = Integer.getInteger("valora.topics.partitions", topicPartitions);
+            withServices = Boolean.parseBoolean(System.getProperty("valora.services", Boolean.toString(withServices)));
+            startTimeout = Duration.ofSeconds(Long.getLong("valora.start.timeout.seconds", startTimeout.toSeconds()));
+            jvm = new JvmOptions(
+                    options("valora.kafka.jvm.options", jvm.kafka()),
+                    options("valora.postgres.jvm.options", jvm.postgres()),
+                    options("valora.services.jvm.options", jvm.services()));
+            runtimeClasspathFile = path(RuntimeClasspath.FILE_PROPERTY, runtimeClasspathFile);
+            return this;
+        }
+
+        private static Path path(String property, Path fallback) {
+            String value = System.getProperty(property);
+            return value == null || value.isBlank() ? fallback : Path.of(value);
+        }
+
+        private static List<String> options(String property, List<String> fallback) {
+            String value = System.getProperty(property);
+            return value == null ? fallback : List.of(value.trim().split("\\s+")).stream().filter(s -> !s.isEmpty()).toList();
+        }
+
+        public LocalStackSettings build() {
+            return new LocalStackSettings(repoRoot,
+                    dataDir != null ? dataDir : repoRoot.resolve(".valora"),
+                    ports, topicPrefix, topicPartitions, withServices, startTimeout, jvm,
+                    runtimeClasspathFile != null ? runtimeClasspathFile : RuntimeClasspath.defaultFile(repoRoot),
+                    progress);
+        }
+    }
+}
