@@ -1,0 +1,57 @@
+package io.valora.rating.app;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.valora.billing.money.Money;
+import io.valora.billing.period.BillingCalendar;
+import io.valora.billing.pricing.PerUnit;
+import io.valora.billing.pricing.RatingPolicy;
+import io.valora.rating.topology.RatingMetrics;
+import io.valora.rating.topology.RatingSettings;
+import io.valora.rating.topology.RatingTopology;
+import io.valora.schemas.Topics;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import java.time.ZoneOffset;
+import java.util.Currency;
+import java.util.Properties;
+import org.apache.kafka.streams.Topology;
+
+/**
+ * Hands the plain-Java {@link RatingTopology} to Quarkus, with settings from configuration and
+ * the topology's counters bound to Micrometer ({@code /q/metrics}).
+ */
+@ApplicationScoped
+public class TopologyProducer {
+
+    @Produces
+    Topology topology(RatingConfig config, MeterRegistry registry) {
+        RatingConfig.Rating rating = config.rating();
+        Currency currency = Currency.getInstance(rating.currency());
+        RatingSettings settings = new RatingSettings(rating.quantityField(),
+                new PerUnit(Money.of(rating.unitPrice(), currency)),
+                new RatingPolicy(currency, rating.rounding()),
+                BillingCalendar.monthly(ZoneOffset.UTC),
+                rating.dedupRetention());
+        return RatingTopology.build(new Topics(config.topics().prefix().orElse("")), settings,
+                micrometer(registry), new Properties());
+    }
+
+    private static RatingMetrics micrometer(MeterRegistry registry) {
+        Counter duplicates = Counter.builder("valora.rating.duplicates")
+                .description("Usage events dropped because their (tenant, id) was already seen").register(registry);
+        Counter rejected = Counter.builder("valora.rating.rejected")
+                .description("Usage events sent to the rejected topic").register(registry);
+        return new RatingMetrics() {
+            @Override
+            public void duplicateDropped() {
+                duplicates.increment();
+            }
+
+            @Override
+            public void eventRejected() {
+                rejected.increment();
+            }
+        };
+    }
+}

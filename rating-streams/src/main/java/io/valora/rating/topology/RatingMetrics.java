@@ -1,0 +1,25 @@
+package io.valora.rating.topology;
+
+/**
+ * What the topology reports while it runs. A port, so the topology stays plain Java and the
+ * application decides where the numbers go (Micrometer in the service, counters in tests).
+ */
+public interface RatingMetrics {
+
+    /** Nothing is recorded. */
+    RatingMetrics NONE = new RatingMetrics() {
+        @Override
+        public void duplicateDropped() {
+        }
+
+        @Override
+        public void eventRejected() {
+        }
+    };
+
+    /** An event whose (tenant, id) was already seen was dropped. */
+    void duplicateDropped();
+
+    /** An event was sent to the rejected topic. */
+    void eventRejected();
+}

@@ -1,0 +1,126 @@
+package io.valora.rating.topology;
+
+import io.valora.schemas.RatedCharge;
+import io.valora.schemas.Topics;
+import io.valora.schemas.UsageEvent;
+import io.valora.schemas.codec.RecordSerde;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.TopologyConfig;
+import org.apache.kafka.streams.kstream.Branched;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Grouped;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
+import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * The rating topology, in plain Java so it can be driven by {@code TopologyTestDriver} without a
+ * cluster or a framework:
+ *
+ * <pre>
+ * usage-events ─▶ deduplicate (tenant/id, window store) ─▶ measure ─┬─▶ unmeasurable ─▶ usage-events.rejected
+ *                                                                     └─▶ key by tenant/subscription/meter/period
+ *                                                                          ─▶ repartition ─▶ aggregate + re-price
+ *                                                                          ─▶ rated-charges
+ * </pre>
+ *
+ * Every processor, store and internal topic is named ({@link ResourceNames}).
+ */
+public final class RatingTopology {
+
+    private RatingTopology() {
+    }
+
+    /** Builds the topology; {@code streamsProperties} are the application's Streams settings (used for topology-level options). */
+    public static Topology build(Topics topics, RatingSettings settings, RatingMetrics metrics, Properties streamsProperties) {
+        Properties props = new Properties();
+        props.putAll(streamsProperties);
+        props.putIfAbsent(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, "true");
+        StreamsBuilder builder = new StreamsBuilder(new TopologyConfig(new StreamsConfig(withRequired(props))));
+        Serde<String> keys = Serdes.String();
+        Serde<UsageEvent> events = RecordSerde.singleObject(UsageEvent.class);
+        Serde<RatedCharge> charges = RecordSerde.singleObject(RatedCharge.class);
+        PeriodRater rater = new PeriodRater(settings);
+        QuantityReader quantities = new QuantityReader(settings.quantityField());
+
+        builder.addStateStore(Stores.windowStoreBuilder(
+                Stores.persistentWindowStore(ResourceNames.DEDUP_STORE, settings.dedupRetention(), Duration.ofMillis(1), false),
+                keys, Serdes.Long()));
+
+        KStream<String, UsageEvent> unique = builder
+                .stream(topics.usageEvents(), Consumed.with(keys, events)
+                        .withTimestampExtractor(new EventTimeExtractor())
+                        .withName(ResourceNames.SOURCE))
+                .process(() -> new UsageDeduplicator(settings.dedupRetention(), metrics),
+                        Named.as(ResourceNames.DEDUPLICATE), ResourceNames.DEDUP_STORE);
+
+        Map<String, KStream<String, UsageEvent>> branches = unique
+                .split(Named.as(ResourceNames.MEASURE))
+                .branch((key, event) -> quantities.read(event.getData()).isValid(), Branched.as(ResourceNames.MEASURABLE))
+                .defaultBranch(Branched.as(ResourceNames.UNMEASURABLE));
+
+        branches.get(ResourceNames.MEASURE + ResourceNames.UNMEASURABLE)
+                .processValues(() -> new ExplainRejection(quantities, metrics), Named.as(ResourceNames.EXPLAIN_REJECTION))
+                .to(topics.usageEventsRejected(), Produced.with(keys, events).withName(ResourceNames.REJECTED_SINK));
+
+        branches.get(ResourceNames.MEASURE + ResourceNames.MEASURABLE)
+                .selectKey((key, event) -> rater.keyOf(event), Named.as(ResourceNames.KEY_BY_PERIOD))
+                .groupByKey(Grouped.with(ResourceNames.BY_PERIOD, keys, events))
+                .aggregate(PeriodRater::empty, (key, event, charge) -> rater.add(event, charge),
+                        Named.as(ResourceNames.RATE),
+                        Materialized.<String, RatedCharge, KeyValueStore<Bytes, byte[]>>as(ResourceNames.CHARGES_STORE)
+                                .withKeySerde(keys).withValueSerde(charges))
+                .toStream(Named.as(ResourceNames.CHARGE_CHANGES))
+                .to(topics.ratedCharges(), Produced.with(keys, charges).withName(ResourceNames.CHARGES_SINK));
+
+        return builder.build(props);
+    }
+
+    private static Properties withRequired(Properties props) {
+        Properties complete = new Properties();
+        complete.putAll(props);
+        complete.putIfAbsent(StreamsConfig.APPLICATION_ID_CONFIG, "valora-rating");
+        complete.putIfAbsent(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        return complete;
+    }
+
+    /** Adds the refusal reason as a header before the event goes to the rejected topic. */
+    private static final class ExplainRejection implements FixedKeyProcessor<String, UsageEvent, UsageEvent> {
+        private final QuantityReader quantities;
+        private final RatingMetrics metrics;
+        private FixedKeyProcessorContext<String, UsageEvent> context;
+
+        ExplainRejection(QuantityReader quantities, RatingMetrics metrics) {
+            this.quantities = quantities;
+            this.metrics = metrics;
+        }
+
+        @Override
+        public void init(FixedKeyProcessorContext<String, UsageEvent> context) {
+            this.context = context;
+        }
+
+        @Override
+        public void process(FixedKeyRecord<String, UsageEvent> record) {
+            String reason = quantities.read(record.value().getData()).refusal();
+            record.headers().add(ResourceNames.REJECT_REASON_HEADER, reason.getBytes(StandardCharsets.UTF_8));
+            metrics.eventRejected();
+            context.forward(record);
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package io.valora.rating.topology;
+
+import io.valora.schemas.UsageEvent;
+import java.time.Duration;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.WindowStore;
+import org.apache.kafka.streams.state.WindowStoreIterator;
+
+/**
+ * Drops an event whose (tenant, id) was seen within the retention. The gateway may write an event
+ * twice (a client retry after a lost 202); this is where that becomes harmless.
+ *
+ * <p>Ids are kept in a window store keyed {@code tenant/id} at the event's time, so the store
+ * forgets them by itself once stream time has moved past the retention. A retry that carries a
+ * different event time (producers that send none get the receipt time) is still caught as long as
+ * both times lie within the retention of each other. Retries are assumed to repeat the subject,
+ * which keeps them on the same partition as the original.
+ */
+final class UsageDeduplicator implements Processor<String, UsageEvent, String, UsageEvent> {
+
+    private final long retentionMs;
+    private final RatingMetrics metrics;
+    private ProcessorContext<String, UsageEvent> context;
+    private WindowStore<String, Long> seen;
+
+    UsageDeduplicator(Duration retention, RatingMetrics metrics) {
+        this.retentionMs = retention.toMillis();
+        this.metrics = metrics;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, UsageEvent> context) {
+        this.context = context;
+        this.seen = context.getStateStore(ResourceNames.DEDUP_STORE);
+    }
+
+    @Override
+    public void process(Record<String, UsageEvent> record) {
+        UsageEvent event = record.value();
+        String id = event.getTenant() + "/" + event.getId();
+        long time = record.timestamp();
+        try (WindowStoreIterator<Long> earlier = seen.fetch(id, time - retentionMs, time + retentionMs)) {
+            if (earlier.hasNext()) {
+                metrics.duplicateDropped();
+                return;
+            }
+        }
+        seen.put(id, time, time);
+        context.forward(record);
+    }
+}
