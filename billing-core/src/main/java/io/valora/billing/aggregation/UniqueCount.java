@@ -11,7 +11,7 @@ import java.util.Set;
  *
  * <p>Why it exists: a sum of per-day (or per-window, per-partition) distinct counts counts a
  * user active on two days twice. This state keeps the distinct values themselves and merges by
- * set union, so windows and partitions can be combined without double counting. It is exact,
+ * set union, so windows and partitions can be combined without counting anyone twice. It is exact,
  * not an estimate; its size grows with the number of distinct values (each {@code add} of a
  * new value copies the set), which is the price of exactness.
  *

@@ -79,4 +79,18 @@ class TimeZoneCalendarTest {
 
         assertThat(period).isEqualTo(new BillingPeriod(Instant.parse(start), Instant.parse(end)));
     }
+
+    @org.junit.jupiter.api.Test
+    void aDaySkippedByTheZoneMakesNoEmptyPeriod() {
+        // Samoa skipped 2011-12-30 entirely, moving from -10:00 to +14:00.
+        BillingCalendar daily = BillingCalendar.calendarAligned(Cadence.DAILY, ZoneId.of("Pacific/Apia"));
+
+        BillingPeriod dec29 = daily.periodContaining(Instant.parse("2011-12-30T09:59:59Z"));
+        BillingPeriod dec31 = daily.periodAfter(dec29);
+
+        assertThat(dec29).isEqualTo(new BillingPeriod(Instant.parse("2011-12-29T10:00:00Z"),
+                Instant.parse("2011-12-30T10:00:00Z")));
+        assertThat(dec31).isEqualTo(new BillingPeriod(Instant.parse("2011-12-30T10:00:00Z"),
+                Instant.parse("2011-12-31T10:00:00Z")));
+    }
 }
