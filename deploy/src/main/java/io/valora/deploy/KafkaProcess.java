@@ -57,6 +57,8 @@ public final class KafkaProcess implements Component {
         command.add("-Djava.awt.headless=true");
         command.add("-Dkafka.logs.dir=" + config.logDir());
         command.add("-Dlog4j2.configurationFile=" + config.dataDir().resolve(LOG4J_CONFIG));
+        // Late loggers during shutdown would otherwise complain that Log4j's own hook cannot be registered.
+        command.add("-Dlog4j2.shutdownHookEnabled=false");
         command.addAll(List.of("-cp", classpath.asArgument(), "kafka.Kafka", serverProperties.toString()));
         ChildProcess child = ChildProcess.start("kafka", command, Map.of(), config.logDir().resolve("kafka.out"));
         try {

@@ -16,7 +16,7 @@ import java.util.Objects;
 public record PostgresConfig(Path dataDir, Path logDir, int port, List<String> jvmOptions) {
 
     public static final List<String> DEFAULT_JVM_OPTIONS =
-            List.of("-Xmx64m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k");
+            List.of("-Xmx192m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k");
 
     public PostgresConfig {
         Objects.requireNonNull(dataDir, "dataDir");
