@@ -1,0 +1,69 @@
+package io.valora.invoice.api;
+
+import io.valora.billing.money.Money;
+import io.valora.invoice.invoices.StoredInvoice;
+import io.valora.invoice.invoices.StoredLine;
+import java.math.BigDecimal;
+import java.util.Currency;
+import java.util.List;
+
+/**
+ * The JSON form of an invoice. Amounts are exact decimal strings in the currency's major unit
+ * ({@code "12.34"}) plus the integral minor units; never JSON floating-point numbers.
+ *
+ * @param id            deterministic invoice id
+ * @param customer      the customer's external id
+ * @param periodStart   ISO-8601 instant, inclusive
+ * @param periodEnd     ISO-8601 instant, exclusive
+ * @param currency      ISO 4217 code
+ * @param status        {@code draft}, {@code finalized}, {@code paid} or {@code void}
+ * @param subtotal      this period's charges
+ * @param total         all lines
+ * @param subtotalMinor subtotal in minor units
+ * @param totalMinor    total in minor units
+ * @param lines         the lines, in order
+ */
+public record InvoiceJson(String id, String customer, String periodStart, String periodEnd, String currency,
+                          String status, String subtotal, String total, long subtotalMinor, long totalMinor,
+                          List<LineJson> lines) {
+
+    /**
+     * One invoice line.
+     *
+     * @param id          deterministic line id
+     * @param kind        {@code USAGE}, {@code FLAT_FEE}, {@code ADJUSTMENT} or {@code MINIMUM_TOP_UP}
+     * @param meter       the meter of a usage line
+     * @param description text for the customer
+     * @param quantity    exact quantity
+     * @param unitPrice   exact unit price, or null
+     * @param amount      exact amount in the major unit
+     * @param amountMinor amount in minor units
+     */
+    public record LineJson(String id, String kind, String meter, String description, String quantity,
+                           String unitPrice, String amount, long amountMinor) {
+    }
+
+    static InvoiceJson of(StoredInvoice invoice) {
+        StoredInvoice.Header h = invoice.header();
+        Currency currency = Money.currency(h.currency());
+        List<LineJson> lines = invoice.lines().stream().map(line -> line(line, currency)).toList();
+        return new InvoiceJson(invoice.id(), invoice.key().customer(), invoice.key().periodStart().toString(),
+                h.periodEnd().toString(), currency.getCurrencyCode(), h.status().code(),
+                amount(h.subtotalMinor(), currency), amount(h.totalMinor(), currency),
+                h.subtotalMinor(), h.totalMinor(), lines);
+    }
+
+    private static LineJson line(StoredLine line, Currency currency) {
+        return new LineJson(line.id(), line.kind().name(), line.meter(), line.description(),
+                plain(line.quantity()), plain(line.unitPrice()), amount(line.amountMinor(), currency),
+                line.amountMinor());
+    }
+
+    private static String amount(long minorUnits, Currency currency) {
+        return Money.ofMinorUnits(minorUnits, currency).amount().toPlainString();
+    }
+
+    private static String plain(BigDecimal value) {
+        return value == null ? null : value.toPlainString();
+    }
+}

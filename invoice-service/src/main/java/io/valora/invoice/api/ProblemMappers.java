@@ -1,0 +1,53 @@
+package io.valora.invoice.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.valora.invoice.close.MixedCurrenciesException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * Maps every exception that leaves a resource to a problem response, so the API never answers
+ * with an HTML page, a stack trace or a 5xx for bad input.
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    Response problem(ProblemException e) {
+        return Problems.response(e.status(), e.name(), e.title(), e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    Response mixedCurrencies(MixedCurrenciesException e) {
+        return Problems.response(Response.Status.CONFLICT, "mixed-currencies", "Charges in more than one currency",
+                e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    Response malformedJson(JsonProcessingException e) {
+        return Problems.response(Response.Status.BAD_REQUEST, "malformed-json", "Malformed JSON",
+                "The request body is not the expected JSON: " + e.getOriginalMessage());
+    }
+
+    @ServerExceptionMapper
+    Response webApplication(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return malformedJson(json);
+        }
+        Response.Status known = Response.Status.fromStatusCode(status);
+        String title = known != null ? known.getReasonPhrase() : "HTTP " + status;
+        String name = title.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
+        return Problems.response(status, name, title, e.getMessage());
+    }
+
+    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
+    Response unexpected(Throwable e) {
+        LOG.error("Unexpected error while serving a request", e);
+        return Problems.response(Response.Status.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
+                "The server failed to handle the request; it has been logged.");
+    }
+}

@@ -1,0 +1,122 @@
+package io.valora.invoice.invoices;
+
+import io.agroal.api.AgroalDataSource;
+import io.valora.billing.invoice.LineKind;
+import io.valora.invoice.db.SqlTime;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads invoices of one tenant.
+ *
+ * <p>Why it exists: every query here takes the tenant as its first argument and filters by it,
+ * so an id of another tenant's invoice is simply not found — the REST layer answers 404.
+ */
+@ApplicationScoped
+public class InvoiceQueries {
+
+    private static final String HEADER_COLUMNS = """
+            SELECT id, tenant, customer, period_start, period_end, currency, status, subtotal_minor, total_minor
+            FROM invoices
+            """;
+
+    private final AgroalDataSource dataSource;
+
+    InvoiceQueries(AgroalDataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** The tenant's invoice with this id, with its lines. */
+    @Transactional
+    public Optional<StoredInvoice> find(String tenant, String id) {
+        List<StoredInvoice> found = query(HEADER_COLUMNS + " WHERE tenant = ? AND id = ?", List.of(tenant, id));
+        return found.stream().findFirst();
+    }
+
+    /**
+     * A page of the tenant's invoices ordered by (period start, id), optionally of one customer,
+     * starting after {@code after}.
+     */
+    @Transactional
+    public List<StoredInvoice> list(String tenant, Optional<String> customer, Optional<PagePosition> after, int limit) {
+        StringBuilder sql = new StringBuilder(HEADER_COLUMNS).append(" WHERE tenant = ?");
+        List<Object> args = new ArrayList<>(List.of(tenant));
+        customer.ifPresent(value -> {
+            sql.append(" AND customer = ?");
+            args.add(value);
+        });
+        after.ifPresent(position -> {
+            sql.append(" AND (period_start, id) > (?, ?)");
+            args.add(position.periodStart());
+            args.add(position.id());
+        });
+        sql.append(" ORDER BY period_start, id LIMIT ").append(limit);
+        return query(sql.toString(), args);
+    }
+
+    private List<StoredInvoice> query(String sql, List<Object> args) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.size(); i++) {
+                if (args.get(i) instanceof java.time.Instant instant) {
+                    SqlTime.set(ps, i + 1, instant);
+                } else {
+                    ps.setString(i + 1, (String) args.get(i));
+                }
+            }
+            Map<String, StoredInvoice> invoices = new LinkedHashMap<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    StoredInvoice header = header(rs);
+                    invoices.put(header.id(), header);
+                }
+            }
+            return withLines(c, invoices);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read invoices: " + e.getMessage(), e);
+        }
+    }
+
+    private static StoredInvoice header(ResultSet rs) throws SQLException {
+        InvoiceKey key = new InvoiceKey(rs.getString("tenant"), rs.getString("customer"), SqlTime.get(rs, "period_start"));
+        StoredInvoice.Header header = new StoredInvoice.Header(SqlTime.get(rs, "period_end"),
+                rs.getString("currency"), InvoiceStatus.ofCode(rs.getString("status")),
+                rs.getLong("subtotal_minor"), rs.getLong("total_minor"));
+        return new StoredInvoice(rs.getString("id"), key, header, List.of());
+    }
+
+    private static List<StoredInvoice> withLines(Connection c, Map<String, StoredInvoice> invoices) throws SQLException {
+        if (invoices.isEmpty()) {
+            return List.of();
+        }
+        Map<String, List<StoredLine>> lines = new LinkedHashMap<>();
+        String sql = """
+                SELECT invoice_id, id, kind, meter, description, quantity, unit_price, amount_minor
+                FROM invoice_lines WHERE invoice_id = ANY (?) ORDER BY invoice_id, position
+                """;
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            Array ids = c.createArrayOf("text", invoices.keySet().toArray());
+            ps.setArray(1, ids);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    lines.computeIfAbsent(rs.getString("invoice_id"), k -> new ArrayList<>()).add(new StoredLine(
+                            rs.getString("id"), LineKind.valueOf(rs.getString("kind")), rs.getString("meter"),
+                            rs.getString("description"), rs.getBigDecimal("quantity"),
+                            rs.getBigDecimal("unit_price"), rs.getLong("amount_minor")));
+                }
+            }
+        }
+        return invoices.values().stream()
+                .map(i -> new StoredInvoice(i.id(), i.key(), i.header(), lines.getOrDefault(i.id(), List.of())))
+                .toList();
+    }
+}

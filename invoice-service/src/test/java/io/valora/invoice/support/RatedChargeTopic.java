@@ -1,0 +1,80 @@
+package io.valora.invoice.support;
+
+import io.valora.schemas.RatedCharge;
+import io.valora.schemas.RecordKeys;
+import io.valora.schemas.codec.RecordSerde;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.awaitility.Awaitility;
+
+/**
+ * The {@code rated-charges} topic from a test's side: publish records the way rating-streams
+ * does (same key, same serde) and wait until the service's consumer group has committed past
+ * everything published.
+ */
+public final class RatedChargeTopic implements AutoCloseable {
+
+    public static final String TOPIC = "rated-charges";
+    private static final String GROUP = "valora-invoice-service";
+
+    private final KafkaProducer<String, RatedCharge> producer;
+    private final Admin admin;
+
+    public RatedChargeTopic(String bootstrapServers) {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        producer = new KafkaProducer<>(props, new StringSerializer(),
+                RecordSerde.singleObject(RatedCharge.class).serializer());
+        admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
+    }
+
+    /** Publishes and waits for the broker's acknowledgement. */
+    public void publish(RatedCharge charge) {
+        String key = RecordKeys.ratedCharge(charge.getTenant(), charge.getSubscription(), charge.getMeter(),
+                charge.getPeriodStart());
+        try {
+            producer.send(new ProducerRecord<>(TOPIC, key, charge)).get();
+        } catch (InterruptedException | ExecutionException e) {
+            throw new IllegalStateException("could not publish " + key, e);
+        }
+    }
+
+    /** Waits until the invoice service committed offsets up to the end of every partition. */
+    public void awaitConsumed() {
+        Awaitility.await("consumer group caught up").atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(100))
+                .until(this::caughtUp);
+    }
+
+    private boolean caughtUp() throws ExecutionException, InterruptedException {
+        Set<TopicPartition> partitions = admin.describeTopics(Set.of(TOPIC)).allTopicNames().get().get(TOPIC)
+                .partitions().stream().map(p -> new TopicPartition(TOPIC, p.partition())).collect(Collectors.toSet());
+        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(
+                partitions.stream().collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest()))).all().get();
+        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(GROUP)
+                .partitionsToOffsetAndMetadata().get();
+        return partitions.stream().allMatch(p -> ends.get(p).offset() == 0
+                || (committed.get(p) != null && committed.get(p).offset() >= ends.get(p).offset()));
+    }
+
+    @Override
+    public void close() {
+        producer.close();
+        admin.close();
+    }
+}
