@@ -175,4 +175,16 @@ class InvoiceFlowTest {
                 .body("items.periodStart", equalTo(java.util.List.of("2026-08-01T00:00:00Z")))
                 .body("nextCursor", equalTo(null));
     }
+
+    @Test
+    void skipsAnUnreadableRecordAndKeepsConsuming() {
+        topic.publishRaw("demo/flow-6/api-calls/" + NOV, "not avro".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        topic.publish(charge("demo", "flow-6", "api-calls", NOV).setQuantity("not-a-number").setAmountMinor(1).build());
+        topic.publish(charge("demo", "flow-6", "storage-gb", NOV).setAmountMinor(606).build());
+        topic.awaitConsumed();
+
+        Api.close(NOV, "flow-6").statusCode(200)
+                .body("invoices[0].total", equalTo("6.06"))
+                .body("invoices[0].lines", hasSize(1));
+    }
 }

@@ -18,6 +18,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
 
@@ -31,15 +32,16 @@ public final class RatedChargeTopic implements AutoCloseable {
     public static final String TOPIC = "rated-charges";
     private static final String GROUP = "valora-invoice-service";
 
-    private final KafkaProducer<String, RatedCharge> producer;
+    private final KafkaProducer<String, byte[]> producer;
+    private final org.apache.kafka.common.serialization.Serializer<RatedCharge> serializer =
+            RecordSerde.singleObject(RatedCharge.class).serializer();
     private final Admin admin;
 
     public RatedChargeTopic(String bootstrapServers) {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
-        producer = new KafkaProducer<>(props, new StringSerializer(),
-                RecordSerde.singleObject(RatedCharge.class).serializer());
+        producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
         admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
     }
 
@@ -47,8 +49,13 @@ public final class RatedChargeTopic implements AutoCloseable {
     public void publish(RatedCharge charge) {
         String key = RecordKeys.ratedCharge(charge.getTenant(), charge.getSubscription(), charge.getMeter(),
                 charge.getPeriodStart());
+        publishRaw(key, serializer.serialize(TOPIC, charge));
+    }
+
+    /** Publishes arbitrary bytes, e.g. a record no decoder can read. */
+    public void publishRaw(String key, byte[] value) {
         try {
-            producer.send(new ProducerRecord<>(TOPIC, key, charge)).get();
+            producer.send(new ProducerRecord<>(TOPIC, key, value)).get();
         } catch (InterruptedException | ExecutionException e) {
             throw new IllegalStateException("could not publish " + key, e);
         }
