@@ -20,7 +20,8 @@ import org.apache.kafka.common.Uuid;
 
 /**
  * A real Apache Kafka broker (KRaft, broker and controller in one node) as its own OS process:
- * {@code java -cp <runtime classpath> kafka.Kafka server.properties}.
+ * {@code java -cp <runtime classpath> kafka.Kafka server.properties}, through {@link KafkaBrokerMain} so the
+ * broker also stops when the launcher dies.
  *
  * <p>On the first start of a data folder the storage is formatted with a new cluster id, kept in
  * {@code <dataDir>/cluster.id}; later starts find the formatted storage and keep all topics and records.
@@ -59,7 +60,7 @@ public final class KafkaProcess implements Component {
         command.add("-Dlog4j2.configurationFile=" + config.dataDir().resolve(LOG4J_CONFIG));
         // Late loggers during shutdown would otherwise complain that Log4j's own hook cannot be registered.
         command.add("-Dlog4j2.shutdownHookEnabled=false");
-        command.addAll(List.of("-cp", classpath.asArgument(), "kafka.Kafka", serverProperties.toString()));
+        command.addAll(List.of("-cp", classpath.asArgument(), KafkaBrokerMain.class.getName(), serverProperties.toString()));
         ChildProcess child = ChildProcess.start("kafka", command, Map.of(), config.logDir().resolve("kafka.out"));
         try {
             awaitReady(config, child, timeout);

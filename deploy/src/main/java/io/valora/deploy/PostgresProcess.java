@@ -120,10 +120,18 @@ public final class PostgresProcess implements Component {
         return startupTime;
     }
 
-    /** The wrapper JVM plus the postmaster and its workers. */
+    /**
+     * The wrapper JVM plus the postmaster and its workers (daemonised, so not descendants of the wrapper). A sum
+     * of VmRSS: pages of PostgreSQL's shared memory are counted once per server process that touched them.
+     */
     @Override
     public long rssBytes() {
-        return process.rssBytes();
+        long total = process.rssBytes();
+        for (ProcessHandle server : serverProcesses(config)) {
+            total += ChildProcess.rssBytes(server.pid());
+            total += server.descendants().mapToLong(p -> ChildProcess.rssBytes(p.pid())).sum();
+        }
+        return total;
     }
 
     public boolean isAlive() {
