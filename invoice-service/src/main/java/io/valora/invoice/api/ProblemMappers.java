@@ -2,8 +2,10 @@ package io.valora.invoice.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.valora.invoice.close.MixedCurrenciesException;
+import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
+import java.util.Locale;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -40,11 +42,11 @@ public class ProblemMappers {
         }
         Response.Status known = Response.Status.fromStatusCode(status);
         String title = known != null ? known.getReasonPhrase() : "HTTP " + status;
-        String name = title.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
+        String name = title.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
         return Problems.response(status, name, title, e.getMessage());
     }
 
-    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
+    @ServerExceptionMapper(priority = Priorities.USER + 1000)
     Response unexpected(Throwable e) {
         LOG.error("Unexpected error while serving a request", e);
         return Problems.response(Response.Status.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",

@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -67,7 +68,7 @@ public class InvoiceQueries {
     private List<StoredInvoice> query(String sql, List<Object> args) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < args.size(); i++) {
-                if (args.get(i) instanceof java.time.Instant instant) {
+                if (args.get(i) instanceof Instant instant) {
                     SqlTime.set(ps, i + 1, instant);
                 } else {
                     ps.setString(i + 1, (String) args.get(i));

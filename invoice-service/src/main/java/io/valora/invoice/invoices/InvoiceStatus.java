@@ -1,5 +1,7 @@
 package io.valora.invoice.invoices;
 
+import java.util.Locale;
+
 /**
  * Where an invoice is in its life: {@code draft → finalized → paid | void}.
  *
@@ -11,11 +13,11 @@ public enum InvoiceStatus {
 
     /** The value stored in the {@code status} column and shown in JSON. */
     public String code() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 
     /** Parses a stored status code. */
     public static InvoiceStatus ofCode(String code) {
-        return valueOf(code.toUpperCase(java.util.Locale.ROOT));
+        return valueOf(code.toUpperCase(Locale.ROOT));
     }
 }
