@@ -15,7 +15,9 @@ import java.util.Objects;
  * digits, USD 2, BHD 3). Arithmetic across currencies is refused.
  *
  * <p>Equality is the record's: {@code 1.0 USD} and {@code 1.00 USD} are different values
- * (different scale). Use {@link #isEqualTo(Money)} to compare numerically.
+ * (different scale). Use {@link #isEqualTo(Money)} to compare numerically; {@link #compareTo}
+ * is numerical too, so the natural order is not consistent with {@code equals}, as for
+ * {@link BigDecimal}.
  *
  * @param amount   the exact amount, any scale, may be negative (credits, adjustments)
  * @param currency a currency with a defined minor unit (not XAU, XXX, ...)
