@@ -99,7 +99,8 @@ public final class LocalStack implements AutoCloseable {
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
         try (Admin admin = Admin.create(props)) {
             List<NewTopic> wanted = topics.all().stream()
-                    .map(name -> new NewTopic(name, Optional.of(settings.topicPartitions()), Optional.of((short) 1)))
+                    .map(name -> new NewTopic(name, Optional.of(settings.topicPartitions()), Optional.of((short) 1))
+                            .configs(topics.compacted().contains(name) ? Map.of("cleanup.policy", "compact") : Map.of()))
                     .toList();
             for (var result : admin.createTopics(wanted).values().entrySet()) {
                 try {

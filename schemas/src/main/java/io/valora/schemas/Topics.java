@@ -37,8 +37,18 @@ public record Topics(String prefix) {
         return prefix + "rated-charges";
     }
 
+    /** Avro {@link ApiKey}, key = key hash; compacted, so it always holds every key's latest state. */
+    public String apiKeys() {
+        return prefix + "api-keys";
+    }
+
+    /** Compacted topics: the latest record per key is the state. */
+    public List<String> compacted() {
+        return List.of(apiKeys());
+    }
+
     /** Every topic an installation must have before the services start. */
     public List<String> all() {
-        return List.of(usageEvents(), usageEventsRejected(), ratedCharges());
+        return List.of(usageEvents(), usageEventsRejected(), ratedCharges(), apiKeys());
     }
 }
