@@ -20,6 +20,11 @@ public class AuthFilter {
 
     private final ApiKeyAuthenticator authenticator;
 
+    /** The authenticated tenant of a request that passed this filter. */
+    public static String tenant(ContainerRequestContext request) {
+        return (String) request.getProperty(TENANT);
+    }
+
     AuthFilter(DevApiKey config) {
         this.authenticator = new ApiKeyAuthenticator(config.key(), config.tenant());
     }

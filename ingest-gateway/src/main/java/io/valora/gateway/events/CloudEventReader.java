@@ -1,10 +1,8 @@
 package io.valora.gateway.events;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -13,44 +11,29 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads and validates one CloudEvents 1.0 structured-mode JSON event at the boundary, so that
- * everything behind the gateway can trust its input. Every problem with the event is reported at
- * once, each with the field it concerns.
+ * Validates one CloudEvents 1.0 structured-mode JSON event at the boundary, so that everything
+ * behind the gateway can trust its input. Every problem with the event is reported at once, each
+ * with the field it concerns. Parsing the request body (one event or a batch) is
+ * {@link EventsBody}'s job; vendor formats are mapped onto this shape before they get here.
  */
 public final class CloudEventReader {
 
     /** Longest accepted {@code id}, {@code source}, {@code type} or {@code subject}. */
     public static final int MAX_ATTRIBUTE_LENGTH = 256;
 
-    private final ObjectMapper json;
     private final Clock clock;
-    private final Duration maxAge;
-    private final Duration maxSkew;
+    private final ValidationLimits limits;
 
-    public CloudEventReader(ObjectMapper json, Clock clock, Duration maxAge, Duration maxSkew) {
-        this.json = json;
+    public CloudEventReader(Clock clock, ValidationLimits limits) {
         this.clock = clock;
-        this.maxAge = maxAge;
-        this.maxSkew = maxSkew;
+        this.limits = limits;
     }
 
-    /** Parses the request body; the result lists the event or the reasons it was refused. */
-    public Result read(byte[] body) {
-        JsonNode root;
-        try {
-            root = json.readTree(body);
-        } catch (JsonProcessingException e) {
-            return Result.invalid(List.of("body: not valid JSON (" + e.getOriginalMessage() + ")"));
-        } catch (java.io.IOException e) {
-            return Result.invalid(List.of("body: unreadable (" + e.getMessage() + ")"));
+    /** Validates one event; the result holds the event or every reason it was refused. */
+    public Result readEvent(JsonNode event) {
+        if (event == null || !event.isObject()) {
+            return Result.invalid(List.of("event: must be a CloudEvents JSON object"));
         }
-        if (root == null || !root.isObject()) {
-            return Result.invalid(List.of("body: must be one CloudEvents JSON object"));
-        }
-        return readEvent(root);
-    }
-
-    Result readEvent(JsonNode event) {
         List<String> errors = new ArrayList<>();
         JsonNode specVersion = event.get("specversion");
         if (specVersion == null || !"1.0".equals(specVersion.asText())) {
@@ -61,14 +44,11 @@ public final class CloudEventReader {
         String type = attribute(event, "type", errors);
         String subject = attribute(event, "subject", errors);
         Instant time = time(event.get("time"), errors);
-        JsonNode data = event.get("data");
-        if (data == null || !data.isObject()) {
-            errors.add("data: must be a JSON object");
-        }
+        String dataJson = data(event.get("data"), errors);
         if (!errors.isEmpty()) {
             return Result.invalid(errors);
         }
-        return Result.valid(new IncomingEvent(id, source, type, subject, time, data.toString()));
+        return Result.valid(new IncomingEvent(id, source, type, subject, time, dataJson));
     }
 
     private static String attribute(JsonNode event, String name, List<String> errors) {
@@ -86,6 +66,8 @@ public final class CloudEventReader {
             errors.add(name + ": must not be blank");
         } else if (value.length() > MAX_ATTRIBUTE_LENGTH) {
             errors.add(name + ": longer than " + MAX_ATTRIBUTE_LENGTH + " characters");
+        } else if (hasControlCharacter(value)) {
+            errors.add(name + ": must not contain control characters");
         }
         return value;
     }
@@ -97,17 +79,86 @@ public final class CloudEventReader {
         }
         Instant time;
         try {
-            time = OffsetDateTime.parse(node.asText(), DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+            if (!node.isTextual()) {
+                throw new DateTimeParseException("not a string", node.toString(), 0);
+            }
+            time = OffsetDateTime.parse(node.textValue(), DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
         } catch (DateTimeParseException e) {
             errors.add("time: must be an RFC 3339 timestamp such as 2026-11-24T10:15:30Z");
             return null;
         }
-        if (time.isBefore(now.minus(maxAge))) {
-            errors.add("time: older than the accepted window of " + maxAge.toDays() + " days");
-        } else if (time.isAfter(now.plus(maxSkew))) {
-            errors.add("time: more than " + maxSkew.toMinutes() + " minutes in the future");
+        if (time.isBefore(now.minus(limits.maxAge()))) {
+            errors.add("time: older than the accepted window of " + describe(limits.maxAge()));
+        } else if (time.isAfter(now.plus(limits.maxSkew()))) {
+            errors.add("time: more than " + describe(limits.maxSkew()) + " in the future");
         }
         return time;
+    }
+
+    private String data(JsonNode data, List<String> errors) {
+        if (data == null || !data.isObject()) {
+            errors.add("data: must be a JSON object");
+            return null;
+        }
+        int before = errors.size();
+        checkTree(data, "data", 1, errors);
+        if (errors.size() > before) {
+            return null;
+        }
+        String json = data.toString();
+        // Bytes, not chars: the limit protects Kafka record sizes, which count bytes.
+        if (json.length() > limits.maxDataBytes() || json.getBytes(StandardCharsets.UTF_8).length > limits.maxDataBytes()) {
+            errors.add("data: larger than " + limits.maxDataBytes() + " bytes");
+            return null;
+        }
+        return json;
+    }
+
+    /** Depth and number checks; reports the first problem of each kind only, to keep errors short. */
+    private void checkTree(JsonNode node, String path, int depth, List<String> errors) {
+        if (node.isContainerNode()) {
+            if (depth > limits.maxDataDepth()) {
+                errors.add(path + ": nested deeper than " + limits.maxDataDepth() + " levels");
+                return;
+            }
+            if (node.isObject()) {
+                for (var it = node.fields(); it.hasNext() && errors.size() < 20; ) {
+                    var field = it.next();
+                    // Echoing key names is safe: the ingestor refuses card data before validating.
+                    checkTree(field.getValue(), path + "." + abbreviate(field.getKey()), depth + 1, errors);
+                }
+            } else {
+                int index = 0;
+                for (JsonNode element : node) {
+                    checkTree(element, path + "[" + index++ + "]", depth + 1, errors);
+                }
+            }
+        } else if (node.isNumber() && node.isFloatingPointNumber() && !Double.isFinite(node.doubleValue())) {
+            errors.add(path + ": numbers must be finite");
+        }
+    }
+
+    private static String abbreviate(String key) {
+        return key.length() <= 40 ? key : key.substring(0, 40) + "...";
+    }
+
+    private static boolean hasControlCharacter(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            if (Character.isISOControl(value.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String describe(java.time.Duration duration) {
+        if (duration.toDays() > 0 && duration.equals(java.time.Duration.ofDays(duration.toDays()))) {
+            return duration.toDays() + " days";
+        }
+        if (duration.toMinutes() > 0 && duration.equals(java.time.Duration.ofMinutes(duration.toMinutes()))) {
+            return duration.toMinutes() + " minutes";
+        }
+        return duration.toSeconds() + " seconds";
     }
 
     /** The event, or why it was refused. */

@@ -9,22 +9,14 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.valora.schemas.UsageEvent;
-import io.valora.schemas.codec.RecordSerde;
 import io.valora.testing.kafka.KafkaBrokerTestResource;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-@QuarkusTestResource(value = KafkaBrokerTestResource.class, initArgs = @ResourceArg(name = "topics", value = "usage-events"))
+@QuarkusTestResource(value = KafkaBrokerTestResource.class, initArgs = @ResourceArg(name = "topics", value = "usage-events,api-keys"))
 class EventsResourceTest {
 
     private static final String KEY = "Bearer valora-dev-key";
@@ -95,23 +87,6 @@ class EventsResourceTest {
     }
 
     private ConsumerRecord<String, UsageEvent> awaitRecord(String eventId) {
-        try (KafkaConsumer<String, UsageEvent> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.GROUP_ID_CONFIG, "test-" + eventId,
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
-                new StringDeserializer(), RecordSerde.singleObject(UsageEvent.class).deserializer())) {
-            consumer.subscribe(List.of("usage-events"));
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            List<String> seen = new ArrayList<>();
-            while (System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, UsageEvent> r : consumer.poll(Duration.ofMillis(200))) {
-                    if (r.value().getId().equals(eventId)) {
-                        return r;
-                    }
-                    seen.add(r.value().getId());
-                }
-            }
-            throw new AssertionError("event " + eventId + " never reached Kafka; saw " + seen);
-        }
+        return UsageTopic.await(bootstrapServers, eventId);
     }
 }

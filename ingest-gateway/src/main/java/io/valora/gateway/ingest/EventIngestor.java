@@ -1,0 +1,193 @@
+package io.valora.gateway.ingest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.valora.gateway.api.ProblemException;
+import io.valora.gateway.events.CardDataScanner;
+import io.valora.gateway.events.CloudEventReader;
+import io.valora.gateway.events.EventsBody;
+import io.valora.gateway.events.IncomingEvent;
+import io.valora.gateway.publish.PublishFailedException;
+import io.valora.gateway.publish.UsagePublisher;
+import io.valora.schemas.UsageEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import org.jboss.logging.Logger;
+
+/**
+ * The one ingest path every endpoint shares, whatever the wire format: size limits, card-data
+ * refusal, all-or-nothing validation, publishing, and the answer only once the broker acknowledged
+ * every record. Vendor formats are mapped onto CloudEvents JSON before they reach it, so each format
+ * gets exactly the same rules.
+ *
+ * <p>Logs never contain event payloads: only counts, reasons and the tenant.
+ */
+@ApplicationScoped
+public class EventIngestor {
+
+    private static final Logger LOG = Logger.getLogger(EventIngestor.class);
+    /** Longest list of per-event errors in one answer; the rest is summarised. */
+    static final int MAX_REPORTED_ERRORS = 100;
+
+    private final ObjectMapper json;
+    private final UsagePublisher publisher;
+    private final Clock clock;
+    private final CloudEventReader reader;
+    private final IngestConfig config;
+    private final InFlightBudget budget;
+    private final IngestMetrics metrics;
+
+    EventIngestor(ObjectMapper json, UsagePublisher publisher, Clock clock, IngestConfig config, MeterRegistry registry) {
+        this.json = json;
+        this.publisher = publisher;
+        this.clock = clock;
+        this.config = config;
+        this.reader = new CloudEventReader(clock, config.validationLimits());
+        this.budget = new InFlightBudget(config.maxInFlight().asLongValue());
+        this.metrics = new IngestMetrics(registry);
+    }
+
+    /** Ingests a CloudEvents body (one event or a batch, per {@link EventsBody}); returns the accepted count. */
+    public int ingestCloudEvents(String tenant, byte[] body, String mediaType) {
+        return withinBudget(body, () -> {
+            EventsBody.Parsed parsed = EventsBody.parse(json, body, mediaType);
+            if (!parsed.isValid()) {
+                metrics.rejected("invalid", 1);
+                throw ProblemException.invalid("The request body was refused; nothing was published.", List.of(parsed.error()));
+            }
+            return ingest(tenant, parsed.events(), parsed.batch());
+        });
+    }
+
+    /**
+     * Ingests a body a vendor adapter parses itself; {@code mapping} turns it into CloudEvents
+     * JSON objects (or throws a 400 {@link ProblemException}).
+     */
+    public int ingestMapped(String tenant, byte[] body, Supplier<List<JsonNode>> mapping, boolean batch) {
+        return withinBudget(body, () -> ingest(tenant, mapping.get(), batch));
+    }
+
+    private int withinBudget(byte[] body, Supplier<Integer> work) {
+        int size = body == null ? 0 : body.length;
+        if (size > config.maxRequestSize().asLongValue()) {
+            metrics.rejected("too-large", 1);
+            throw ProblemException.tooLarge("The body has " + size + " bytes; at most "
+                    + config.maxRequestSize().asLongValue() + " are accepted per request. Split it into smaller batches.");
+        }
+        if (!budget.tryAcquire(size)) {
+            metrics.rejected("busy", 1);
+            throw ProblemException.busy(1);
+        }
+        try {
+            return work.get();
+        } finally {
+            budget.release(size);
+        }
+    }
+
+    /** Validates every event, publishes all or none, and returns how many were accepted. */
+    int ingest(String tenant, List<JsonNode> events, boolean batch) {
+        if (events.size() > config.maxBatchEvents()) {
+            metrics.rejected("too-large", events.size());
+            throw ProblemException.tooLarge("The request has " + events.size() + " events; at most "
+                    + config.maxBatchEvents() + " are accepted per request. Split it into smaller batches.");
+        }
+        refuseCardData(events, batch);
+        List<IncomingEvent> valid = validate(events, batch);
+        publish(tenant, valid);
+        metrics.accepted(valid.size());
+        return valid.size();
+    }
+
+    private void refuseCardData(List<JsonNode> events, boolean batch) {
+        List<String> errors = new ArrayList<>();
+        int offending = 0;
+        for (int i = 0; i < events.size(); i++) {
+            List<String> fields = CardDataScanner.attributesWithCardData(events.get(i));
+            if (!fields.isEmpty()) {
+                offending++;
+                for (String field : fields) {
+                    errors.add(prefix(batch, i) + field + ": contains what looks like a card number");
+                }
+            }
+        }
+        if (!errors.isEmpty()) {
+            metrics.rejected("card-data", events.size());
+            LOG.warnf("Refused a request of %d events: %d carried card-like numbers (payload not logged)", events.size(), offending);
+            throw ProblemException.cardDataRefused(summarise(errors));
+        }
+    }
+
+    private List<IncomingEvent> validate(List<JsonNode> events, boolean batch) {
+        List<IncomingEvent> valid = new ArrayList<>(events.size());
+        List<String> errors = new ArrayList<>();
+        for (int i = 0; i < events.size(); i++) {
+            CloudEventReader.Result result = reader.readEvent(events.get(i));
+            if (result.isValid()) {
+                valid.add(result.event());
+            } else {
+                for (String error : result.errors()) {
+                    errors.add(prefix(batch, i) + error);
+                }
+            }
+        }
+        if (!errors.isEmpty()) {
+            metrics.rejected("invalid", events.size());
+            throw ProblemException.invalid(batch
+                    ? "At least one event is invalid; the whole batch was refused and nothing was published."
+                    : "The event was refused; nothing was published.", summarise(errors));
+        }
+        return valid;
+    }
+
+    private void publish(String tenant, List<IncomingEvent> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        Instant receivedAt = clock.instant();
+        List<UsageEvent> records = events.stream().map(e -> toAvro(tenant, receivedAt, e)).toList();
+        Timer.Sample sample = metrics.startPublish();
+        try {
+            publisher.publish(records);
+            metrics.published(sample, "acked");
+        } catch (PublishFailedException e) {
+            metrics.published(sample, "failed");
+            metrics.rejected("unavailable", events.size());
+            LOG.warnf("Publishing %d events for tenant %s failed, answering 503: %s", events.size(), tenant, e.getMessage());
+            throw ProblemException.brokerUnavailable(e.getMessage(), 5);
+        }
+    }
+
+    private static UsageEvent toAvro(String tenant, Instant receivedAt, IncomingEvent event) {
+        return UsageEvent.newBuilder()
+                .setTenant(tenant)
+                .setId(event.id())
+                .setSource(event.source())
+                .setType(event.type())
+                .setSubject(event.subject())
+                .setTime(event.time())
+                .setData(event.dataJson())
+                .setReceivedAt(receivedAt)
+                .build();
+    }
+
+    private static String prefix(boolean batch, int index) {
+        return batch ? "[" + index + "] " : "";
+    }
+
+    /** Caps the list of errors, so a 10,000-event batch cannot yield a huge answer. */
+    private static List<String> summarise(List<String> errors) {
+        if (errors.size() <= MAX_REPORTED_ERRORS) {
+            return errors;
+        }
+        List<String> shown = new ArrayList<>(errors.subList(0, MAX_REPORTED_ERRORS));
+        shown.add("... and " + (errors.size() - MAX_REPORTED_ERRORS) + " more errors");
+        return shown;
+    }
+}

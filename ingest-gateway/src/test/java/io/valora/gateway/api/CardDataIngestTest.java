@@ -1,0 +1,56 @@
+package io.valora.gateway.api;
+
+import static io.restassured.RestAssured.given;
+import static io.valora.gateway.api.Events.KEY;
+import static io.valora.gateway.api.Events.event;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.containsString;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.valora.testing.kafka.KafkaBrokerTestResource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(value = KafkaBrokerTestResource.class, initArgs = @ResourceArg(name = "topics", value = "usage-events,api-keys"))
+class CardDataIngestTest {
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @Test
+    void refusesABatchWithCardNumbersInSeveralPlacesAndNeverPublishesIt() {
+        String batch = "[" + event("card-ok-0", "cust-card") + ","
+                + event("card-1", "cust-card", "{\"note\":\"paid with 4111 1111 1111 1111\"}") + ","
+                + event("card-2", "cust-card", "{\"nested\":{\"5555-5555-5555-4444\":true}}") + ","
+                + event("3782 822463 10005", "cust-card") + "]";
+
+        given().header("Authorization", KEY).contentType("application/cloudevents-batch+json").body(batch)
+                .when().post("/v1/events")
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("type", equalTo("https://valora.dev/problems/card-data-refused"))
+                .body("errors", contains(
+                        "[1] data: contains what looks like a card number",
+                        "[2] data: contains what looks like a card number",
+                        "[3] id: contains what looks like a card number"))
+                .body(not(containsString("4111")));
+
+        given().header("Authorization", KEY).contentType("application/cloudevents+json").body(event("card-marker", "cust-card"))
+                .when().post("/v1/events").then().statusCode(202);
+        assertThat(UsageTopic.idsUntil(bootstrapServers, "card-marker")).doesNotContain("card-ok-0", "card-1", "card-2");
+    }
+
+    @Test
+    void acceptsALookAlikeThatFailsLuhn() {
+        given().header("Authorization", KEY).contentType("application/cloudevents+json")
+                .body(event("card-lookalike", "cust-card", "{\"order\":\"4111 1111 1111 1112\"}"))
+                .when().post("/v1/events")
+                .then().statusCode(202);
+        assertThat(UsageTopic.await(bootstrapServers, "card-lookalike").value().getData()).contains("4111 1111 1111 1112");
+    }
+}
