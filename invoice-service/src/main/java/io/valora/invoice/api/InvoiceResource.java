@@ -1,6 +1,7 @@
 package io.valora.invoice.api;
 
 import io.valora.invoice.auth.Caller;
+import io.valora.invoice.auth.Scope;
 import io.valora.invoice.close.PeriodCloser;
 import io.valora.invoice.invoices.InvoiceQueries;
 import io.valora.invoice.invoices.PagePosition;
@@ -28,9 +29,6 @@ import java.util.Optional;
 @Produces(MediaType.APPLICATION_JSON)
 public class InvoiceResource {
 
-    static final int DEFAULT_LIMIT = 50;
-    static final int MAX_LIMIT = 200;
-
     private final Caller caller;
     private final InvoiceQueries queries;
     private final PeriodCloser closer;
@@ -45,24 +43,20 @@ public class InvoiceResource {
     @GET
     public InvoicePageJson list(@QueryParam("customer") String customer, @QueryParam("cursor") String cursor,
                                 @QueryParam("limit") String limit) {
-        int pageSize = parseLimit(limit);
-        Optional<PagePosition> after = Optional.ofNullable(cursor).filter(c -> !c.isBlank()).map(PageCursor::decode);
-        List<StoredInvoice> found = queries.list(caller.tenant(), Optional.ofNullable(customer).filter(c -> !c.isBlank()),
-                after, pageSize + 1);
-        List<StoredInvoice> page = found.subList(0, Math.min(pageSize, found.size()));
-        String next = null;
-        if (found.size() > pageSize) {
-            StoredInvoice last = page.get(page.size() - 1);
-            next = PageCursor.encode(new PagePosition(last.key().periodStart(), last.id()));
-        }
-        return new InvoicePageJson(page.stream().map(InvoiceJson::of).toList(), next);
+        String tenant = caller.require(Scope.READ);
+        int pageSize = Paging.limit(limit);
+        List<StoredInvoice> found = queries.list(tenant, Optional.ofNullable(customer).filter(c -> !c.isBlank()),
+                Paging.after(cursor), pageSize + 1);
+        Paging.Page<StoredInvoice> page = Paging.cut(found, pageSize,
+                last -> new PagePosition(last.key().periodStart(), last.id()));
+        return new InvoicePageJson(page.items().stream().map(InvoiceJson::of).toList(), page.nextCursor());
     }
 
     /** One invoice with its lines. */
     @GET
     @Path("/{id}")
     public InvoiceJson get(@PathParam("id") String id) {
-        return queries.find(caller.tenant(), id).map(InvoiceJson::of)
+        return queries.find(caller.require(Scope.READ), id).map(InvoiceJson::of)
                 .orElseThrow(() -> ProblemException.notFound("invoice", id));
     }
 
@@ -74,6 +68,7 @@ public class InvoiceResource {
     @Path("/close")
     @Consumes(MediaType.APPLICATION_JSON)
     public CloseResponse close(CloseRequest request) {
+        String tenant = caller.require(Scope.ADMIN);
         if (request == null || request.periodStart() == null || request.periodStart().isBlank()) {
             throw ProblemException.badRequest("invalid-close-request",
                     "Send a JSON body with periodStart, e.g. {\"periodStart\": \"2026-11-01T00:00:00Z\"}.");
@@ -86,22 +81,7 @@ public class InvoiceResource {
                     + "' is not an ISO-8601 instant such as 2026-11-01T00:00:00Z.");
         }
         Optional<String> customer = Optional.ofNullable(request.customer()).map(String::strip).filter(c -> !c.isEmpty());
-        List<StoredInvoice> invoices = closer.close(caller.tenant(), periodStart, customer);
+        List<StoredInvoice> invoices = closer.close(tenant, periodStart, customer);
         return new CloseResponse(invoices.stream().map(InvoiceJson::of).toList());
-    }
-
-    private static int parseLimit(String limit) {
-        if (limit == null || limit.isBlank()) {
-            return DEFAULT_LIMIT;
-        }
-        try {
-            int value = Integer.parseInt(limit.strip());
-            if (value >= 1 && value <= MAX_LIMIT) {
-                return value;
-            }
-        } catch (NumberFormatException ignored) {
-            // answered below
-        }
-        throw ProblemException.badRequest("invalid-limit", "limit must be a whole number from 1 to " + MAX_LIMIT + ".");
     }
 }

@@ -2,7 +2,8 @@ package io.valora.invoice.api;
 
 /**
  * An error the API answers with a problem response: thrown at the boundary when a request is
- * wrong (400) or names something that is not there (404).
+ * wrong (400), names something that is not there (404), is not allowed (403), conflicts with
+ * the current state (409) or is refused (422).
  */
 public final class ProblemException extends RuntimeException {
 
@@ -27,6 +28,21 @@ public final class ProblemException extends RuntimeException {
     /** 404: nothing with this id exists for the caller's tenant. */
     public static ProblemException notFound(String what, String id) {
         return new ProblemException(404, "not-found", "Not found", "No " + what + " with id '" + id + "'.");
+    }
+
+    /** 403: the credential is valid but lacks what the request needs. */
+    public static ProblemException forbidden(String detail) {
+        return new ProblemException(403, "forbidden", "Forbidden", detail);
+    }
+
+    /** 409: the request conflicts with the current state ({@code name} says which conflict). */
+    public static ProblemException conflict(String name, String title, String detail) {
+        return new ProblemException(409, name, title, detail);
+    }
+
+    /** 422: the request is well-formed but refused ({@code name} says why). */
+    public static ProblemException unprocessable(String name, String title, String detail) {
+        return new ProblemException(422, name, title, detail);
     }
 
     int status() {

@@ -2,6 +2,7 @@ package io.valora.invoice.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.valora.invoice.close.MixedCurrenciesException;
+import io.valora.invoice.tenancy.TenantExistsException;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -26,6 +27,11 @@ public class ProblemMappers {
     Response mixedCurrencies(MixedCurrenciesException e) {
         return Problems.response(Response.Status.CONFLICT, "mixed-currencies", "Charges in more than one currency",
                 e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    Response tenantExists(TenantExistsException e) {
+        return Problems.response(Response.Status.CONFLICT, "tenant-exists", "Tenant exists", e.getMessage());
     }
 
     @ServerExceptionMapper

@@ -8,21 +8,28 @@ import java.util.Optional;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
- * Requires {@code Authorization: Bearer <key>} on every {@code /v1} request and records the
- * key's tenant in {@link Caller}; anything else is answered with a 401 problem.
+ * Requires {@code Authorization: Bearer <credential>} on every {@code /v1} request: the operator
+ * token on {@code /v1/operator/...}, an API key everywhere else (recording its tenant and scopes
+ * in {@link Caller}). Anything else is answered with a 401 problem.
  *
  * <p>Why it exists: authentication happens once, before any resource runs, so a resource
- * cannot forget it.
+ * cannot forget it; and an API key can never reach an operator endpoint, nor the operator token
+ * a tenant's data.
  */
 public class BearerAuthFilter {
 
+    /** Path prefix of the operator endpoints. */
+    public static final String OPERATOR_PATH = "/v1/operator";
+
     private static final String SCHEME = "Bearer ";
 
-    private final DevApiKey keys;
+    private final ApiKeyAuthenticator keys;
+    private final OperatorToken operator;
     private final Caller caller;
 
-    BearerAuthFilter(DevApiKey keys, Caller caller) {
+    BearerAuthFilter(ApiKeyAuthenticator keys, OperatorToken operator, Caller caller) {
         this.keys = keys;
+        this.operator = operator;
         this.caller = caller;
     }
 
@@ -33,14 +40,25 @@ public class BearerAuthFilter {
             return Optional.empty();
         }
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+        boolean operatorPath = path.equals(OPERATOR_PATH) || path.startsWith(OPERATOR_PATH + "/");
         if (header == null || !header.regionMatches(true, 0, SCHEME, 0, SCHEME.length())) {
-            return Optional.of(unauthorized("Send the header 'Authorization: Bearer <api key>'."));
+            return Optional.of(unauthorized("Send the header 'Authorization: Bearer <"
+                    + (operatorPath ? "operator token" : "api key") + ">'."));
         }
-        Optional<String> tenant = keys.tenantFor(header.substring(SCHEME.length()).strip());
-        if (tenant.isEmpty()) {
+        String credential = header.substring(SCHEME.length()).strip();
+        if (operatorPath) {
+            if (!operator.enabled()) {
+                return Optional.of(unauthorized("The operator endpoints are disabled: set valora.operator.token "
+                        + "(or valora.operator.token-sha256) to enable them."));
+            }
+            return operator.matches(credential) ? Optional.empty()
+                    : Optional.of(unauthorized("The operator token is not valid."));
+        }
+        Optional<Principal> principal = keys.authenticate(credential);
+        if (principal.isEmpty()) {
             return Optional.of(unauthorized("The API key is not valid."));
         }
-        caller.authenticate(tenant.get());
+        caller.authenticate(principal.get());
         return Optional.empty();
     }
 

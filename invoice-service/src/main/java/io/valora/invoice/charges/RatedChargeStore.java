@@ -2,6 +2,7 @@ package io.valora.invoice.charges;
 
 import io.agroal.api.AgroalDataSource;
 import io.valora.invoice.db.SqlTime;
+import io.valora.invoice.tenancy.TenantSession;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
@@ -44,9 +45,11 @@ public class RatedChargeStore {
             """;
 
     private final AgroalDataSource dataSource;
+    private final TenantSession session;
 
-    RatedChargeStore(AgroalDataSource dataSource) {
+    RatedChargeStore(AgroalDataSource dataSource, TenantSession session) {
         this.dataSource = dataSource;
+        this.session = session;
     }
 
     /** Writes the charges in one transaction; returns how many rows actually changed. */
@@ -83,6 +86,7 @@ public class RatedChargeStore {
     /** The tenant's charges of the period that starts at {@code periodStart}, optionally of one customer. */
     @Transactional
     public List<StoredCharge> forPeriod(String tenant, Instant periodStart, Optional<String> customer) {
+        session.enter(tenant);
         String sql = SELECT + " WHERE tenant = ? AND period_start = ?"
                 + (customer.isPresent() ? " AND customer = ?" : "")
                 + " ORDER BY customer, meter, subscription";

@@ -3,6 +3,7 @@ package io.valora.invoice.invoices;
 import io.agroal.api.AgroalDataSource;
 import io.valora.billing.invoice.LineKind;
 import io.valora.invoice.db.SqlTime;
+import io.valora.invoice.tenancy.TenantSession;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.sql.Array;
@@ -21,7 +22,8 @@ import java.util.Optional;
  * Reads invoices of one tenant.
  *
  * <p>Why it exists: every query here takes the tenant as its first argument and filters by it,
- * so an id of another tenant's invoice is simply not found — the REST layer answers 404.
+ * so an id of another tenant's invoice is simply not found — the REST layer answers 404; and the
+ * transaction runs in the tenant's {@link TenantSession}, so row-level security backs the filter.
  */
 @ApplicationScoped
 public class InvoiceQueries {
@@ -32,14 +34,17 @@ public class InvoiceQueries {
             """;
 
     private final AgroalDataSource dataSource;
+    private final TenantSession session;
 
-    InvoiceQueries(AgroalDataSource dataSource) {
+    InvoiceQueries(AgroalDataSource dataSource, TenantSession session) {
         this.dataSource = dataSource;
+        this.session = session;
     }
 
     /** The tenant's invoice with this id, with its lines. */
     @Transactional
     public Optional<StoredInvoice> find(String tenant, String id) {
+        session.enter(tenant);
         List<StoredInvoice> found = query(HEADER_COLUMNS + " WHERE tenant = ? AND id = ?", List.of(tenant, id));
         return found.stream().findFirst();
     }
@@ -50,6 +55,7 @@ public class InvoiceQueries {
      */
     @Transactional
     public List<StoredInvoice> list(String tenant, Optional<String> customer, Optional<PagePosition> after, int limit) {
+        session.enter(tenant);
         StringBuilder sql = new StringBuilder(HEADER_COLUMNS).append(" WHERE tenant = ?");
         List<Object> args = new ArrayList<>(List.of(tenant));
         customer.ifPresent(value -> {
