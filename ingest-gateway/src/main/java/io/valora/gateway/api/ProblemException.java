@@ -58,10 +58,4 @@ public final class ProblemException extends RuntimeException {
         return new ProblemException(Problem.of("gateway-busy", "Gateway busy", 503,
                 "The gateway is at its in-flight limit. Nothing was accepted; retry after the indicated delay."), retryAfterSeconds);
     }
-
-    /** 403: the key is valid but lacks the scope the endpoint needs. */
-    public static ProblemException forbidden(String scope) {
-        return new ProblemException(Problem.of("forbidden", "Missing scope", 403,
-                "This API key lacks the '" + scope + "' scope needed here."));
-    }
 }

@@ -6,42 +6,58 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
 import java.util.Optional;
+import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
  * Authenticates every {@code /v1} and vendor-compatible {@code /api} request before it reaches
- * a resource, and records the caller's tenant for it. Health, metrics and OpenAPI stay open.
+ * a resource, checks it carries the {@code ingest} scope (every such endpoint of the gateway
+ * ingests), and records the caller's tenant for it. Health, metrics and OpenAPI stay open.
  */
 @ApplicationScoped
 public class AuthFilter {
+
+    private static final Logger LOG = Logger.getLogger(AuthFilter.class);
 
     /** Request property holding the authenticated tenant. */
     public static final String TENANT = "valora.tenant";
 
     private final ApiKeyAuthenticator authenticator;
 
+    AuthFilter(AuthConfig config, ApiKeyTopicReader keys) {
+        String devKey = config.devKeyEnabled()
+                ? config.devKey().orElseThrow(() -> new IllegalStateException(
+                        "valora.auth.dev-key-enabled=true needs valora.auth.dev-key"))
+                : null;
+        if (devKey != null) {
+            LOG.warnf("The development API key is enabled for tenant %s; set valora.auth.dev-key-enabled=false in production",
+                    config.devTenant());
+        }
+        this.authenticator = new ApiKeyAuthenticator(keys.registry(), devKey, config.devTenant());
+    }
+
     /** The authenticated tenant of a request that passed this filter. */
     public static String tenant(ContainerRequestContext request) {
         return (String) request.getProperty(TENANT);
     }
 
-    AuthFilter(DevApiKey config) {
-        this.authenticator = new ApiKeyAuthenticator(config.key(), config.tenant());
-    }
-
-    /** Returns {@code null} to let the request through, or the 401 that ends it. */
+    /** Returns {@code null} to let the request through, or the 401/403 that ends it. */
     @ServerRequestFilter(preMatching = true)
     public Response authenticate(ContainerRequestContext request) {
         String path = request.getUriInfo().getPath();
         if (!path.startsWith("/v1/") && !path.startsWith("/api/")) {
             return null;
         }
-        Optional<String> tenant = authenticator.tenantFor(request.getHeaderString("Authorization"));
-        if (tenant.isEmpty()) {
+        Optional<Caller> caller = authenticator.authenticate(request.getHeaderString("Authorization"));
+        if (caller.isEmpty()) {
             return ProblemMappers.response(Problem.of("unauthorized", "Missing or unknown API key", 401,
-                    "Send 'Authorization: Bearer <api key>' with a valid key."));
+                    "Send 'Authorization: Bearer <api key>' with a valid, unrevoked key."));
         }
-        request.setProperty(TENANT, tenant.get());
+        if (!caller.get().has(Caller.INGEST)) {
+            return ProblemMappers.response(Problem.of("forbidden", "Missing scope", 403,
+                    "This API key lacks the 'ingest' scope needed to post usage events."));
+        }
+        request.setProperty(TENANT, caller.get().tenant());
         return null;
     }
 }

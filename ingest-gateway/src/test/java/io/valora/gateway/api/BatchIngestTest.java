@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.equalTo;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import io.valora.gateway.support.UsageTopic;
 import io.valora.testing.kafka.KafkaBrokerTestResource;
 import java.util.List;
 import java.util.stream.Collectors;

@@ -12,6 +12,7 @@ import static org.hamcrest.Matchers.containsString;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import io.valora.gateway.support.UsageTopic;
 import io.valora.testing.kafka.KafkaBrokerTestResource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;

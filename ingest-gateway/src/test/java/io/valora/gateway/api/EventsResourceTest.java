@@ -9,6 +9,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.valora.schemas.UsageEvent;
+import io.valora.gateway.support.UsageTopic;
 import io.valora.testing.kafka.KafkaBrokerTestResource;
 import java.time.Instant;
 import org.apache.kafka.clients.consumer.ConsumerRecord;

@@ -1,4 +1,4 @@
-package io.valora.gateway.api;
+package io.valora.gateway.support;
 
 import io.valora.schemas.UsageEvent;
 import io.valora.schemas.codec.RecordSerde;
@@ -21,9 +21,9 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * partition, so after the refused ones) and check the refused ids are not among the records read
  * up to the marker.
  */
-final class UsageTopic {
+public final class UsageTopic {
 
-    static final String TOPIC = "usage-events";
+    public static final String TOPIC = "usage-events";
 
     private UsageTopic() {
     }
@@ -40,7 +40,7 @@ final class UsageTopic {
     }
 
     /** Every record from the beginning up to and including the one with {@code eventId}. */
-    static List<ConsumerRecord<String, UsageEvent>> readUntil(String bootstrapServers, String eventId) {
+    public static List<ConsumerRecord<String, UsageEvent>> readUntil(String bootstrapServers, String eventId) {
         try (KafkaConsumer<String, UsageEvent> consumer = consumer(bootstrapServers)) {
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             List<ConsumerRecord<String, UsageEvent>> seen = new ArrayList<>();
@@ -57,7 +57,7 @@ final class UsageTopic {
     }
 
     /** Ids of every record read from the beginning until all of {@code eventIds} were seen. */
-    static Set<String> awaitAll(String bootstrapServers, Collection<String> eventIds) {
+    public static Set<String> awaitAll(String bootstrapServers, Collection<String> eventIds) {
         Set<String> missing = new HashSet<>(eventIds);
         Set<String> seen = new HashSet<>();
         try (KafkaConsumer<String, UsageEvent> consumer = consumer(bootstrapServers)) {
@@ -76,13 +76,13 @@ final class UsageTopic {
     }
 
     /** The record with {@code eventId}. */
-    static ConsumerRecord<String, UsageEvent> await(String bootstrapServers, String eventId) {
+    public static ConsumerRecord<String, UsageEvent> await(String bootstrapServers, String eventId) {
         List<ConsumerRecord<String, UsageEvent>> seen = readUntil(bootstrapServers, eventId);
         return seen.get(seen.size() - 1);
     }
 
     /** Ids of every record up to the marker. */
-    static List<String> idsUntil(String bootstrapServers, String markerId) {
+    public static List<String> idsUntil(String bootstrapServers, String markerId) {
         return readUntil(bootstrapServers, markerId).stream().map(r -> r.value().getId()).toList();
     }
 }

@@ -1,0 +1,42 @@
+package io.valora.gateway.auth;
+
+import io.valora.schemas.ApiKey;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The gateway's view of the {@code api-keys} topic: key hash → the key's latest state. Revoked keys
+ * and tombstones are dropped, so a lookup can only find keys that work.
+ *
+ * <p>Lookups are by hash: comparing hashes leaks nothing useful about the key itself, so a plain
+ * map lookup is safe against timing attacks.
+ */
+public final class ApiKeyRegistry {
+
+    private final Map<String, Caller> active = new ConcurrentHashMap<>();
+
+    /** Applies one record of the topic; {@code key == null} is a tombstone. */
+    public void apply(String keyHash, ApiKey key) {
+        if (keyHash == null) {
+            return;
+        }
+        if (key == null || key.getRevoked() || !keyHash.equals(key.getKeyHash())) {
+            active.remove(keyHash);
+            return;
+        }
+        Set<String> scopes = new HashSet<>();
+        key.getScopes().forEach(s -> scopes.add(s.toString()));
+        active.put(keyHash, new Caller(key.getTenant(), scopes, key.getKeyId()));
+    }
+
+    public Optional<Caller> find(String keyHash) {
+        return Optional.ofNullable(active.get(keyHash));
+    }
+
+    public int size() {
+        return active.size();
+    }
+}

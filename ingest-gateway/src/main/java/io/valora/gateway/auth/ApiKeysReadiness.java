@@ -1,0 +1,27 @@
+package io.valora.gateway.auth;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+
+/**
+ * Not ready until the {@code api-keys} topic has been read to its end once: before that, valid
+ * keys would be answered 401, and a load balancer should not send traffic yet.
+ */
+@Readiness
+@ApplicationScoped
+public class ApiKeysReadiness implements HealthCheck {
+
+    private final ApiKeyTopicReader reader;
+
+    ApiKeysReadiness(ApiKeyTopicReader reader) {
+        this.reader = reader;
+    }
+
+    @Override
+    public HealthCheckResponse call() {
+        return HealthCheckResponse.named("api-keys").status(reader.caughtUp())
+                .withData("activeKeys", reader.registry().size()).build();
+    }
+}
