@@ -41,6 +41,13 @@ public final class DemoRun {
         LocalStackSettings settings = LocalStackSettings.builder(repoRoot).fromSystemProperties()
                 .progress(line -> out.println("  " + line)).build();
 
+        // The sample run checks its invoices against its own workload, so it starts from empty data.
+        try {
+            DataReset.wipe(settings, out);
+        } catch (RuntimeException e) {
+            System.err.println("Valora run failed: " + e.getMessage());
+            System.exit(1);
+        }
         out.println("Starting Kafka, PostgreSQL and the three services (data in " + settings.dataDir() + ") ...");
         boolean ok = false;
         try (LocalStack stack = LocalStack.start(settings)) {
