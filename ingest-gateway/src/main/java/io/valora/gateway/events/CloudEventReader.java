@@ -36,7 +36,7 @@ public final class CloudEventReader {
         }
         List<String> errors = new ArrayList<>();
         JsonNode specVersion = event.get("specversion");
-        if (specVersion == null || !"1.0".equals(specVersion.asText())) {
+        if (specVersion == null || !specVersion.isTextual() || !"1.0".equals(specVersion.textValue())) {
             errors.add("specversion: must be \"1.0\"");
         }
         String id = attribute(event, "id", errors);
@@ -68,6 +68,8 @@ public final class CloudEventReader {
             errors.add(name + ": longer than " + MAX_ATTRIBUTE_LENGTH + " characters");
         } else if (hasControlCharacter(value)) {
             errors.add(name + ": must not contain control characters");
+        } else if (!isWellFormed(value)) {
+            errors.add(name + ": must be valid Unicode (unpaired surrogate)");
         }
         return value;
     }
@@ -124,6 +126,10 @@ public final class CloudEventReader {
             if (node.isObject()) {
                 for (var it = node.fields(); it.hasNext() && errors.size() < 20; ) {
                     var field = it.next();
+                    if (!isWellFormed(field.getKey())) {
+                        errors.add(path + ": a key is not valid Unicode (unpaired surrogate)");
+                        continue;
+                    }
                     // Echoing key names is safe: the ingestor refuses card data before validating.
                     checkTree(field.getValue(), path + "." + abbreviate(field.getKey()), depth + 1, errors);
                 }
@@ -135,11 +141,30 @@ public final class CloudEventReader {
             }
         } else if (node.isNumber() && node.isFloatingPointNumber() && !Double.isFinite(node.doubleValue())) {
             errors.add(path + ": numbers must be finite");
+        } else if (node.isTextual() && !isWellFormed(node.textValue())) {
+            // Avro writes UTF-8; an unpaired surrogate would silently become '?'.
+            errors.add(path + ": must be valid Unicode (unpaired surrogate)");
         }
     }
 
     private static String abbreviate(String key) {
         return key.length() <= 40 ? key : key.substring(0, 40) + "...";
+    }
+
+    /** False for text with an unpaired UTF-16 surrogate, which has no UTF-8 encoding. */
+    static boolean isWellFormed(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 == text.length() || !Character.isLowSurrogate(text.charAt(i + 1))) {
+                    return false;
+                }
+                i++;
+            } else if (Character.isLowSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean hasControlCharacter(String value) {

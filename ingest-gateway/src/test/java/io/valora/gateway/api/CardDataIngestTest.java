@@ -14,6 +14,11 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.valora.gateway.support.UsageTopic;
 import io.valora.testing.kafka.KafkaBrokerTestResource;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
@@ -26,6 +31,22 @@ class CardDataIngestTest {
 
     @Test
     void refusesABatchWithCardNumbersInSeveralPlacesAndNeverPublishesIt() {
+        List<String> logged = new CopyOnWriteArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                logged.add(record.getLoggerName() + " " + record.getMessage() + " " + java.util.Arrays.toString(record.getParameters()));
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger.getLogger("").addHandler(capture);
         String batch = "[" + event("card-ok-0", "cust-card") + ","
                 + event("card-1", "cust-card", "{\"note\":\"paid with 4111 1111 1111 1111\"}") + ","
                 + event("card-2", "cust-card", "{\"nested\":{\"5555-5555-5555-4444\":true}}") + ","
@@ -40,6 +61,9 @@ class CardDataIngestTest {
                         "[2] data: contains what looks like a card number",
                         "[3] id: contains what looks like a card number"))
                 .body(not(containsString("4111")));
+        Logger.getLogger("").removeHandler(capture);
+        assertThat(logged).as("the refusal is logged").anyMatch(line -> line.contains("card-like"));
+        assertThat(logged).as("but never the number").noneMatch(line -> line.contains("4111") || line.contains("5555-5555"));
 
         given().header("Authorization", KEY).contentType("application/cloudevents+json").body(event("card-marker", "cust-card"))
                 .when().post("/v1/events").then().statusCode(202);

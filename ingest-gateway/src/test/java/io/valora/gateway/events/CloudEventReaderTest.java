@@ -77,6 +77,14 @@ class CloudEventReaderTest {
     }
 
     @Test
+    void refusesUnpairedSurrogatesThatUtf8CannotCarry() {
+        assertThat(read("""
+                {"specversion":"1.0","id":"a\\ud800","source":"s","type":"t","subject":"c","data":{"k":"\\udc00x"}}""").errors())
+                .containsExactly("id: must be valid Unicode (unpaired surrogate)", "data.k: must be valid Unicode (unpaired surrogate)");
+        assertThat(read(withData("{\"emoji\":\"\\ud83d\\ude00\"}")).isValid()).as("a proper pair is fine").isTrue();
+    }
+
+    @Test
     void refusesNonFiniteNumbersInData() {
         assertThat(read(withData("{\"value\":1e400}")).errors()).containsExactly("data.value: numbers must be finite");
         assertThat(read(withData("{\"list\":[1, -1e999]}")).errors()).containsExactly("data.list[1]: numbers must be finite");
