@@ -1,17 +1,21 @@
 package io.valora.invoice.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.valora.billing.money.Money;
 import io.valora.invoice.invoices.StoredInvoice;
 import io.valora.invoice.invoices.StoredLine;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.Currency;
 import java.util.List;
 
 /**
  * The JSON form of an invoice. Amounts are exact decimal strings in the currency's major unit
- * ({@code "12.34"}) plus the integral minor units; never JSON floating-point numbers.
+ * ({@code "12.34"}) plus the integral minor units; never JSON floating-point numbers. (A wide
+ * record on purpose: it is the flat wire shape, built in one place, {@link #of}.)
  *
  * @param id            deterministic invoice id
+ * @param number        per-tenant sequential, gapless invoice number
  * @param customer      the customer's external id
  * @param periodStart   ISO-8601 instant, inclusive
  * @param periodEnd     ISO-8601 instant, exclusive
@@ -22,10 +26,23 @@ import java.util.List;
  * @param subtotalMinor subtotal in minor units
  * @param totalMinor    total in minor units
  * @param lines         the lines, in order
+ * @param lifecycle     when it was finalized, paid, voided, and the payment reference (absent ones omitted)
  */
-public record InvoiceJson(String id, String customer, String periodStart, String periodEnd, String currency,
-                          String status, String subtotal, String total, long subtotalMinor, long totalMinor,
-                          List<LineJson> lines) {
+public record InvoiceJson(String id, long number, String customer, String periodStart, String periodEnd,
+                          String currency, String status, String subtotal, String total, long subtotalMinor,
+                          long totalMinor, List<LineJson> lines, LifecycleJson lifecycle) {
+
+    /**
+     * Times of the transitions so far, and the payment reference once paid.
+     *
+     * @param finalizedAt      ISO-8601 instant
+     * @param paidAt           ISO-8601 instant
+     * @param voidedAt         ISO-8601 instant
+     * @param paymentReference opaque external payment reference
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record LifecycleJson(String finalizedAt, String paidAt, String voidedAt, String paymentReference) {
+    }
 
     /**
      * One invoice line.
@@ -47,10 +64,14 @@ public record InvoiceJson(String id, String customer, String periodStart, String
         StoredInvoice.Header h = invoice.header();
         Currency currency = Money.currency(h.currency());
         List<LineJson> lines = invoice.lines().stream().map(line -> line(line, currency)).toList();
-        return new InvoiceJson(invoice.id(), invoice.key().customer(), invoice.key().periodStart().toString(),
-                h.periodEnd().toString(), currency.getCurrencyCode(), h.status().code(),
-                amount(h.subtotalMinor(), currency), amount(h.totalMinor(), currency),
-                h.subtotalMinor(), h.totalMinor(), lines);
+        StoredInvoice.Lifecycle l = invoice.lifecycle();
+        LifecycleJson lifecycle = new LifecycleJson(l.finalizedAt().map(Instant::toString).orElse(null),
+                l.paidAt().map(Instant::toString).orElse(null), l.voidedAt().map(Instant::toString).orElse(null),
+                l.paymentReference().orElse(null));
+        return new InvoiceJson(invoice.id(), l.number(), invoice.key().customer(),
+                invoice.key().periodStart().toString(), h.periodEnd().toString(), currency.getCurrencyCode(),
+                h.status().code(), amount(h.subtotalMinor(), currency), amount(h.totalMinor(), currency),
+                h.subtotalMinor(), h.totalMinor(), lines, lifecycle);
     }
 
     private static LineJson line(StoredLine line, Currency currency) {

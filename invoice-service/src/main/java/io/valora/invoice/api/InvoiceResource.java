@@ -6,6 +6,9 @@ import io.valora.invoice.close.PeriodCloser;
 import io.valora.invoice.invoices.InvoiceQueries;
 import io.valora.invoice.invoices.PagePosition;
 import io.valora.invoice.invoices.StoredInvoice;
+import io.valora.invoice.lifecycle.CardNumbers;
+import io.valora.invoice.lifecycle.InvoiceLifecycle;
+import io.valora.invoice.lifecycle.Transition;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -22,8 +25,9 @@ import java.util.Optional;
 /**
  * {@code /v1/invoices}: list and read the caller's invoices, and close a billing period.
  *
- * <p>Why it exists: the back office of the adopting application reads invoices here. The
- * tenant always comes from {@link Caller}; an invoice of another tenant answers 404.
+ * <p>Why it exists: the back office of the adopting application reads invoices and moves them
+ * along draft → finalized → paid | void here. The tenant always comes from {@link Caller}; an
+ * invoice of another tenant answers 404; an illegal transition 409.
  */
 @Path("/v1/invoices")
 @Produces(MediaType.APPLICATION_JSON)
@@ -31,12 +35,16 @@ public class InvoiceResource {
 
     private final Caller caller;
     private final InvoiceQueries queries;
-    private final PeriodCloser closer;
+    static final int MAX_PAYMENT_REFERENCE = 200;
 
-    InvoiceResource(Caller caller, InvoiceQueries queries, PeriodCloser closer) {
+    private final PeriodCloser closer;
+    private final InvoiceLifecycle lifecycle;
+
+    InvoiceResource(Caller caller, InvoiceQueries queries, PeriodCloser closer, InvoiceLifecycle lifecycle) {
         this.caller = caller;
         this.queries = queries;
         this.closer = closer;
+        this.lifecycle = lifecycle;
     }
 
     /** Invoices ordered by period start and id, optionally of one customer, paginated by cursor. */
@@ -83,5 +91,48 @@ public class InvoiceResource {
         Optional<String> customer = Optional.ofNullable(request.customer()).map(String::strip).filter(c -> !c.isEmpty());
         List<StoredInvoice> invoices = closer.close(tenant, periodStart, customer);
         return new CloseResponse(invoices.stream().map(InvoiceJson::of).toList());
+    }
+
+    /** draft → finalized: the invoice becomes immutable and {@code invoice.finalized} is published. */
+    @POST
+    @Path("/{id}/finalize")
+    public InvoiceJson finalizeInvoice(@PathParam("id") String id) {
+        return transition(id, Transition.FINALIZE, Optional.empty());
+    }
+
+    /** draft or finalized → void; {@code invoice.voided} is published. */
+    @POST
+    @Path("/{id}/void")
+    public InvoiceJson voidInvoice(@PathParam("id") String id) {
+        return transition(id, Transition.VOID, Optional.empty());
+    }
+
+    /**
+     * finalized → paid, recording the payment provider's opaque reference; {@code invoice.paid}
+     * is published. A reference that looks like a card number is refused (422) and not stored.
+     */
+    @POST
+    @Path("/{id}/mark-paid")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public InvoiceJson markPaid(@PathParam("id") String id, MarkPaidRequest request) {
+        caller.require(Scope.ADMIN);
+        String reference = request == null || request.paymentReference() == null ? "" : request.paymentReference().strip();
+        if (reference.isEmpty() || reference.length() > MAX_PAYMENT_REFERENCE
+                || reference.chars().anyMatch(ch -> Character.isISOControl(ch))) {
+            throw ProblemException.badRequest("invalid-payment-reference", "Send {\"paymentReference\": \"<the payment "
+                    + "provider's id>\"}: 1 to " + MAX_PAYMENT_REFERENCE + " printable characters.");
+        }
+        if (CardNumbers.containsCardNumber(reference)) {
+            throw ProblemException.unprocessable("card-data-refused", "Card data refused", "The payment reference "
+                    + "looks like a card number; Valora never stores card data. Send the payment provider's "
+                    + "reference (e.g. a charge or payment-intent id) instead.");
+        }
+        return transition(id, Transition.MARK_PAID, Optional.of(reference));
+    }
+
+    private InvoiceJson transition(String id, Transition transition, Optional<String> paymentReference) {
+        String tenant = caller.require(Scope.ADMIN);
+        return lifecycle.apply(tenant, id, transition, paymentReference).map(InvoiceJson::of)
+                .orElseThrow(() -> ProblemException.notFound("invoice", id));
     }
 }

@@ -2,6 +2,7 @@ package io.valora.invoice.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.valora.invoice.close.MixedCurrenciesException;
+import io.valora.invoice.lifecycle.InvalidTransitionException;
 import io.valora.invoice.tenancy.TenantExistsException;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.WebApplicationException;
@@ -27,6 +28,11 @@ public class ProblemMappers {
     Response mixedCurrencies(MixedCurrenciesException e) {
         return Problems.response(Response.Status.CONFLICT, "mixed-currencies", "Charges in more than one currency",
                 e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    Response invalidTransition(InvalidTransitionException e) {
+        return Problems.response(Response.Status.CONFLICT, "invalid-transition", "Transition not allowed", e.getMessage());
     }
 
     @ServerExceptionMapper

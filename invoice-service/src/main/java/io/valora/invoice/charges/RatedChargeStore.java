@@ -103,8 +103,8 @@ public class RatedChargeStore {
     }
 
     /**
-     * Periods ended before {@code cutoff} whose invoice is missing or was built from older
-     * charges: what the automatic close still has to do.
+     * Periods ended before {@code cutoff} whose invoice is missing, or still a draft built from
+     * older charges: what the automatic close still has to do.
      */
     @Transactional
     public List<DuePeriod> duePeriods(Instant cutoff) {
@@ -113,7 +113,7 @@ public class RatedChargeStore {
                 FROM rated_charges c
                 LEFT JOIN invoices i
                   ON i.tenant = c.tenant AND i.customer = c.customer AND i.period_start = c.period_start
-                WHERE c.period_end <= ?
+                WHERE c.period_end <= ? AND (i.status IS NULL OR i.status = 'draft')
                 GROUP BY c.tenant, c.period_start, c.customer, i.charges_revision
                 HAVING i.charges_revision IS NULL OR max(c.revision) > i.charges_revision
                 ORDER BY c.period_start, c.tenant, c.customer

@@ -6,7 +6,10 @@ import io.valora.invoice.charges.StoredCharge;
 import io.valora.invoice.invoices.InvoiceDraft;
 import io.valora.invoice.invoices.InvoiceQueries;
 import io.valora.invoice.invoices.InvoiceStore;
+import io.valora.invoice.invoices.SaveOutcome;
 import io.valora.invoice.invoices.StoredInvoice;
+import io.valora.invoice.lifecycle.InvoiceEventPublisher;
+import io.valora.invoice.lifecycle.InvoiceEvents;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -21,7 +24,9 @@ import java.util.Optional;
  * and stores it, in one transaction.
  *
  * <p>Why it exists: both the REST close and the scheduler come through here, so both produce
- * the same invoice (deterministic ids; closing again recomputes the draft in place).
+ * the same invoice (deterministic ids; closing again recomputes the draft in place, and leaves a
+ * finalized, paid or void invoice as it is). A new invoice gets the tenant's next number and an
+ * {@code invoice.created} event in the outbox, in the same transaction.
  */
 @ApplicationScoped
 public class PeriodCloser {
@@ -30,12 +35,15 @@ public class PeriodCloser {
     private final InvoiceStore store;
     private final InvoiceQueries queries;
     private final Clock clock;
+    private final InvoiceEventPublisher events;
 
-    PeriodCloser(RatedChargeStore charges, InvoiceStore store, InvoiceQueries queries, Clock clock) {
+    PeriodCloser(RatedChargeStore charges, InvoiceStore store, InvoiceQueries queries, Clock clock,
+                 InvoiceEventPublisher events) {
         this.charges = charges;
         this.store = store;
         this.queries = queries;
         this.clock = clock;
+        this.events = events;
     }
 
     /**
@@ -51,8 +59,12 @@ public class PeriodCloser {
         Instant now = clock.instant();
         List<StoredInvoice> result = new ArrayList<>();
         for (InvoiceDraft draft : InvoiceDrafter.draft(found)) {
-            store.saveDraft(draft, now);
-            queries.find(tenant, draft.key().id()).ifPresent(result::add);
+            SaveOutcome outcome = store.saveDraft(draft, now);
+            StoredInvoice stored = queries.find(tenant, draft.key().id()).orElseThrow();
+            if (outcome == SaveOutcome.CREATED) {
+                events.publish(stored, InvoiceEvents.CREATED, now);
+            }
+            result.add(stored);
         }
         return result;
     }

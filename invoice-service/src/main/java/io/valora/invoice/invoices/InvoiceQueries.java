@@ -12,6 +12,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,7 +30,8 @@ import java.util.Optional;
 public class InvoiceQueries {
 
     private static final String HEADER_COLUMNS = """
-            SELECT id, tenant, customer, period_start, period_end, currency, status, subtotal_minor, total_minor
+            SELECT id, tenant, customer, period_start, period_end, currency, status, subtotal_minor, total_minor,
+                   number, finalized_at, paid_at, voided_at, payment_reference
             FROM invoices
             """;
 
@@ -98,7 +100,14 @@ public class InvoiceQueries {
         StoredInvoice.Header header = new StoredInvoice.Header(SqlTime.get(rs, "period_end"),
                 rs.getString("currency"), InvoiceStatus.ofCode(rs.getString("status")),
                 rs.getLong("subtotal_minor"), rs.getLong("total_minor"));
-        return new StoredInvoice(rs.getString("id"), key, header, List.of());
+        StoredInvoice.Lifecycle lifecycle = new StoredInvoice.Lifecycle(rs.getLong("number"),
+                optionalTime(rs, "finalized_at"), optionalTime(rs, "paid_at"), optionalTime(rs, "voided_at"),
+                Optional.ofNullable(rs.getString("payment_reference")));
+        return new StoredInvoice(rs.getString("id"), key, header, lifecycle, List.of());
+    }
+
+    private static Optional<Instant> optionalTime(ResultSet rs, String column) throws SQLException {
+        return Optional.ofNullable(rs.getObject(column, OffsetDateTime.class)).map(OffsetDateTime::toInstant);
     }
 
     private static List<StoredInvoice> withLines(Connection c, Map<String, StoredInvoice> invoices) throws SQLException {
@@ -123,7 +132,7 @@ public class InvoiceQueries {
             }
         }
         return invoices.values().stream()
-                .map(i -> new StoredInvoice(i.id(), i.key(), i.header(), lines.getOrDefault(i.id(), List.of())))
+                .map(i -> i.withLines(lines.getOrDefault(i.id(), List.of())))
                 .toList();
     }
 }

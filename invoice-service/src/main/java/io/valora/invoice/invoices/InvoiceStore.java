@@ -7,28 +7,34 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * Writes draft invoices and their lines.
  *
  * <p>Why it exists: a draft is recomputed in place — same invoice id, same line ids — so an
  * invoice is an upsert of its header followed by a replacement of its lines, in the caller's
- * transaction. An invoice that is no longer a draft is left untouched.
+ * transaction. An invoice that is no longer a draft is left untouched. A new invoice takes the
+ * tenant's next number from {@code invoice_counters} under that row's lock, so concurrent closes
+ * number one after the other without gaps, and re-check for the invoice under the lock, so two
+ * concurrent closes of one period never make two invoices.
  */
 @ApplicationScoped
 public class InvoiceStore {
 
-    private static final String UPSERT_HEADER = """
-            INSERT INTO invoices (id, tenant, customer, period_start, period_end, currency, status,
-                subtotal_minor, total_minor, charges_revision, created_at, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, 'draft', ?, ?, ?, ?, ?)
-            ON CONFLICT (id) DO UPDATE SET
-                period_end = excluded.period_end, currency = excluded.currency,
-                subtotal_minor = excluded.subtotal_minor, total_minor = excluded.total_minor,
-                charges_revision = excluded.charges_revision, updated_at = excluded.updated_at
-            WHERE invoices.status = 'draft'
+    private static final String INSERT_HEADER = """
+            INSERT INTO invoices (period_end, currency, subtotal_minor, total_minor, charges_revision, updated_at,
+                id, tenant, customer, period_start, created_at, number, status)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'draft')
+            """;
+
+    private static final String UPDATE_HEADER = """
+            UPDATE invoices SET period_end = ?, currency = ?, subtotal_minor = ?, total_minor = ?,
+                charges_revision = ?, updated_at = ?
+            WHERE id = ? AND status = 'draft'
             """;
 
     private static final String INSERT_LINE = """
@@ -46,40 +52,88 @@ public class InvoiceStore {
     /**
      * Stores the draft, replacing an earlier draft of the same invoice.
      *
-     * @return false when the invoice exists and is no longer a draft (nothing was written)
+     * @return what was done; {@link SaveOutcome#FROZEN} when the invoice is no longer a draft
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public boolean saveDraft(InvoiceDraft draft, Instant now) {
+    public SaveOutcome saveDraft(InvoiceDraft draft, Instant now) {
         String id = draft.key().id();
         try (Connection c = dataSource.getConnection()) {
-            if (!upsertHeader(c, id, draft, now)) {
-                return false;
+            Optional<String> status = lockedStatus(c, id);
+            long number = 0;
+            if (status.isEmpty()) {
+                number = lockCounter(c, draft.key().tenant()) + 1;
+                status = lockedStatus(c, id);
+            }
+            if (status.isPresent() && !status.get().equals(InvoiceStatus.DRAFT.code())) {
+                return SaveOutcome.FROZEN;
+            }
+            SaveOutcome outcome = status.isPresent() ? SaveOutcome.UPDATED : SaveOutcome.CREATED;
+            writeHeader(c, draft, now, outcome == SaveOutcome.CREATED ? number : 0);
+            if (outcome == SaveOutcome.CREATED) {
+                advanceCounter(c, draft.key().tenant(), number);
             }
             try (PreparedStatement delete = c.prepareStatement("DELETE FROM invoice_lines WHERE invoice_id = ?")) {
                 delete.setString(1, id);
                 delete.executeUpdate();
             }
             insertLines(c, id, draft);
-            return true;
+            return outcome;
         } catch (SQLException e) {
             throw new IllegalStateException("Could not store invoice " + id + ": " + e.getMessage(), e);
         }
     }
 
-    private static boolean upsertHeader(Connection c, String id, InvoiceDraft draft, Instant now) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(UPSERT_HEADER)) {
+    private static Optional<String> lockedStatus(Connection c, String id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT status FROM invoices WHERE id = ? FOR UPDATE")) {
             ps.setString(1, id);
-            ps.setString(2, draft.key().tenant());
-            ps.setString(3, draft.key().customer());
-            SqlTime.set(ps, 4, draft.key().periodStart());
-            SqlTime.set(ps, 5, draft.periodEnd());
-            ps.setString(6, draft.currency().getCurrencyCode());
-            ps.setLong(7, draft.invoice().subtotal().toMinorUnits());
-            ps.setLong(8, draft.invoice().total().toMinorUnits());
-            ps.setLong(9, draft.chargesRevision());
-            SqlTime.set(ps, 10, now);
-            SqlTime.set(ps, 11, now);
-            return ps.executeUpdate() == 1;
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
+    /** Locks the tenant's counter row (creating it at 0) and returns the last number given. */
+    private static long lockCounter(Connection c, String tenant) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO invoice_counters (tenant, last_number) VALUES (?, 0) ON CONFLICT (tenant) DO NOTHING")) {
+            ps.setString(1, tenant);
+            ps.executeUpdate();
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT last_number FROM invoice_counters WHERE tenant = ? FOR UPDATE")) {
+            ps.setString(1, tenant);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private static void advanceCounter(Connection c, String tenant, long number) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE invoice_counters SET last_number = ? WHERE tenant = ?")) {
+            ps.setLong(1, number);
+            ps.setString(2, tenant);
+            ps.executeUpdate();
+        }
+    }
+
+    private static void writeHeader(Connection c, InvoiceDraft draft, Instant now, long number) throws SQLException {
+        boolean insert = number > 0;
+        try (PreparedStatement ps = c.prepareStatement(insert ? INSERT_HEADER : UPDATE_HEADER)) {
+            SqlTime.set(ps, 1, draft.periodEnd());
+            ps.setString(2, draft.currency().getCurrencyCode());
+            ps.setLong(3, draft.invoice().subtotal().toMinorUnits());
+            ps.setLong(4, draft.invoice().total().toMinorUnits());
+            ps.setLong(5, draft.chargesRevision());
+            SqlTime.set(ps, 6, now);
+            ps.setString(7, draft.key().id());
+            if (insert) {
+                ps.setString(8, draft.key().tenant());
+                ps.setString(9, draft.key().customer());
+                SqlTime.set(ps, 10, draft.key().periodStart());
+                SqlTime.set(ps, 11, now);
+                ps.setLong(12, number);
+            }
+            ps.executeUpdate();
         }
     }
 

@@ -2,20 +2,29 @@ package io.valora.invoice.invoices;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * An invoice as read back from the database, with its lines in order.
  *
- * @param id     deterministic id (see {@link InvoiceKey#id()})
- * @param key    tenant, customer, period start
- * @param header period end, currency, status and sums
- * @param lines  its lines
+ * @param id        deterministic id (see {@link InvoiceKey#id()})
+ * @param key       tenant, customer, period start
+ * @param header    period end, currency, status and sums
+ * @param lifecycle number and the times of its transitions
+ * @param lines     its lines
  */
-public record StoredInvoice(String id, InvoiceKey key, Header header, List<StoredLine> lines) {
+public record StoredInvoice(String id, InvoiceKey key, Header header, Lifecycle lifecycle, List<StoredLine> lines) {
 
     /** Copies the lines. */
     public StoredInvoice {
+        Objects.requireNonNull(lifecycle, "lifecycle");
         lines = List.copyOf(lines);
+    }
+
+    /** The same invoice with these lines. */
+    public StoredInvoice withLines(List<StoredLine> newLines) {
+        return new StoredInvoice(id, key, header, lifecycle, newLines);
     }
 
     /**
@@ -29,5 +38,18 @@ public record StoredInvoice(String id, InvoiceKey key, Header header, List<Store
      */
     public record Header(Instant periodEnd, String currency, InvoiceStatus status, long subtotalMinor,
                          long totalMinor) {
+    }
+
+    /**
+     * Where the invoice is in its life.
+     *
+     * @param number           per-tenant sequential, gapless number
+     * @param finalizedAt      when it was finalized
+     * @param paidAt           when it was marked paid
+     * @param voidedAt         when it was voided
+     * @param paymentReference the opaque external payment reference given when marked paid
+     */
+    public record Lifecycle(long number, Optional<Instant> finalizedAt, Optional<Instant> paidAt,
+                            Optional<Instant> voidedAt, Optional<String> paymentReference) {
     }
 }
