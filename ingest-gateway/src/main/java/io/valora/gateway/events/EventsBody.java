@@ -46,6 +46,11 @@ public final class EventsBody {
         } catch (IOException e) {
             return Parsed.failed("body: unreadable");
         }
+        return shape(root, mediaType);
+    }
+
+    /** Checks an already parsed body's shape against the media type. */
+    public static Parsed shape(JsonNode root, String mediaType) {
         if (root == null || root.isMissingNode()) {
             return Parsed.failed("body: empty");
         }
@@ -68,7 +73,7 @@ public final class EventsBody {
      * Jackson's message with its location, but never the offending token: it could be the very
      * card number the gateway must not echo.
      */
-    private static String safeMessage(JsonProcessingException e) {
+    public static String safeMessage(JsonProcessingException e) {
         String message = e.getOriginalMessage() == null ? "syntax error" : e.getOriginalMessage();
         if (CardNumberDetector.containsCardNumber(message) || message.length() > 200) {
             message = "syntax error";

@@ -61,16 +61,16 @@ public class EventIngestor {
                 metrics.rejected("invalid", 1);
                 throw ProblemException.invalid("The request body was refused; nothing was published.", List.of(parsed.error()));
             }
-            return ingest(tenant, parsed.events(), parsed.batch());
+            return ingest(tenant, MappedEvents.cloudEvents(parsed.events(), parsed.batch()));
         });
     }
 
     /**
-     * Ingests a body a vendor adapter parses itself; {@code mapping} turns it into CloudEvents
-     * JSON objects (or throws a 400 {@link ProblemException}).
+     * Ingests a body a vendor adapter parses itself: {@code mapping} turns it into CloudEvents JSON
+     * (or throws a 400 {@link ProblemException} when it cannot even find the events).
      */
-    public int ingestMapped(String tenant, byte[] body, Supplier<List<JsonNode>> mapping, boolean batch) {
-        return withinBudget(body, () -> ingest(tenant, mapping.get(), batch));
+    public int ingestMapped(String tenant, byte[] body, Supplier<MappedEvents> mapping) {
+        return withinBudget(body, () -> ingest(tenant, mapping.get()));
     }
 
     private int withinBudget(byte[] body, Supplier<Integer> work) {
@@ -92,14 +92,19 @@ public class EventIngestor {
     }
 
     /** Validates every event, publishes all or none, and returns how many were accepted. */
-    int ingest(String tenant, List<JsonNode> events, boolean batch) {
+    int ingest(String tenant, MappedEvents request) {
+        List<JsonNode> events = request.events();
         if (events.size() > config.maxBatchEvents()) {
             metrics.rejected("too-large", events.size());
             throw ProblemException.tooLarge("The request has " + events.size() + " events; at most "
                     + config.maxBatchEvents() + " are accepted per request. Split it into smaller batches.");
         }
-        refuseCardData(events, batch);
-        List<IncomingEvent> valid = validate(events, batch);
+        refuseCardData(request.raw(), request.batch());
+        if (!request.mappingErrors().isEmpty()) {
+            metrics.rejected("invalid", events.size());
+            throw ProblemException.invalid("The request was refused; nothing was published.", summarise(request.mappingErrors()));
+        }
+        List<IncomingEvent> valid = validate(request);
         publish(tenant, valid);
         metrics.accepted(valid.size());
         return valid.size();
@@ -124,7 +129,9 @@ public class EventIngestor {
         }
     }
 
-    private List<IncomingEvent> validate(List<JsonNode> events, boolean batch) {
+    private List<IncomingEvent> validate(MappedEvents request) {
+        List<JsonNode> events = request.events();
+        boolean batch = request.batch();
         List<IncomingEvent> valid = new ArrayList<>(events.size());
         List<String> errors = new ArrayList<>();
         for (int i = 0; i < events.size(); i++) {
@@ -133,7 +140,7 @@ public class EventIngestor {
                 valid.add(result.event());
             } else {
                 for (String error : result.errors()) {
-                    errors.add(prefix(batch, i) + error);
+                    errors.add(prefix(batch, i) + request.translate(error));
                 }
             }
         }
@@ -177,7 +184,8 @@ public class EventIngestor {
                 .build();
     }
 
-    private static String prefix(boolean batch, int index) {
+    /** {@code "[3] "} for index 3 of a batch, nothing for a single event. */
+    public static String prefix(boolean batch, int index) {
         return batch ? "[" + index + "] " : "";
     }
 

@@ -1,0 +1,59 @@
+package io.valora.gateway.vendor;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.valora.gateway.api.ProblemException;
+import io.valora.gateway.auth.AuthFilter;
+import io.valora.gateway.ingest.EventIngestor;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * {@code POST /v1/billing/meter_events} in Stripe's form encoding, answered with the
+ * {@code billing.meter_event} object Stripe's SDKs parse, so they work unchanged but for their
+ * API base. The Stripe key the SDK sends as a bearer token is a Valora API key here.
+ */
+@Path("/v1/billing/meter_events")
+public class StripeMeterEventsResource {
+
+    private final EventIngestor ingestor;
+    private final Clock clock;
+
+    StripeMeterEventsResource(EventIngestor ingestor, Clock clock) {
+        this.ingestor = ingestor;
+        this.clock = clock;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response create(byte[] body, @Context ContainerRequestContext request) {
+        ObjectNode[] raw = new ObjectNode[1];
+        ingestor.ingestMapped(AuthFilter.tenant(request), body, () -> {
+            raw[0] = StripeMeterEvents.raw(FormBody.decode(body).orElseThrow(() -> ProblemException.invalid(
+                    "The request body was refused; nothing was published.", List.of("body: malformed form encoding"))));
+            return StripeMeterEvents.map(raw[0]);
+        });
+        long now = clock.instant().getEpochSecond();
+        ObjectNode answer = raw[0].objectNode();
+        answer.put("object", "billing.meter_event");
+        answer.put("created", now);
+        answer.set("event_name", raw[0].get("event_name"));
+        answer.set("identifier", raw[0].get("identifier"));
+        answer.put("livemode", false);
+        answer.set("payload", raw[0].get("payload"));
+        if (raw[0].hasNonNull("timestamp")) {
+            answer.put("timestamp", raw[0].get("timestamp").asLong());
+        } else {
+            answer.put("timestamp", now);
+        }
+        return Response.ok(answer).build();
+    }
+}
