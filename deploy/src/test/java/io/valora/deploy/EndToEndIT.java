@@ -1,6 +1,7 @@
 package io.valora.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.valora.deploy.demo.InvoiceAwaiter;
@@ -76,27 +77,14 @@ class EndToEndIT {
     }
 
     private static void awaitDuplicates(ValoraClient client, long expected) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        long seen = client.duplicatesDropped();
-        while (seen < expected && System.nanoTime() < deadline) {
-            pause();
-            seen = client.duplicatesDropped();
-        }
-        assertThat(seen).as("duplicates dropped by rating-streams").isEqualTo(expected);
+        await("duplicates dropped by rating-streams").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .until(client::duplicatesDropped, seen -> seen >= expected);
+        assertThat(client.duplicatesDropped()).as("no more duplicates than were sent").isEqualTo(expected);
     }
 
     private static Map<String, Long> totalsByCustomer(JsonNode invoices) {
         Map<String, Long> totals = new TreeMap<>();
         invoices.forEach(i -> totals.put(i.path("customer").asText(), i.path("totalMinor").asLong()));
         return totals;
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(200);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -2,6 +2,7 @@ package io.valora.rating.app;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -61,12 +62,9 @@ class RatingStreamsTest {
         assertThat(charge.getAmountMinor()).isEqualTo(13); // 12.50 × 0.01 = 0.125 → 0.13 HALF_UP
         assertThat(charge.getCurrency()).isEqualTo("USD");
 
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        double duplicates = 0;
-        while (System.nanoTime() < deadline && duplicates < 3) {
-            duplicates = duplicatesMetric();
-        }
-        assertThat(duplicates).isEqualTo(3.0);
+        await("duplicates counted").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .until(RatingStreamsTest::duplicatesMetric, count -> count >= 3);
+        assertThat(duplicatesMetric()).isEqualTo(3.0);
     }
 
     private RatedCharge awaitCharge(java.util.function.Predicate<RatedCharge> done) {
