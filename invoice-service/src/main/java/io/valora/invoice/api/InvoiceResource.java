@@ -3,7 +3,9 @@ package io.valora.invoice.api;
 import io.valora.invoice.auth.Caller;
 import io.valora.invoice.auth.Scope;
 import io.valora.invoice.close.PeriodCloser;
+import io.valora.invoice.invoices.InvoiceFilter;
 import io.valora.invoice.invoices.InvoiceQueries;
+import io.valora.invoice.invoices.InvoiceStatus;
 import io.valora.invoice.invoices.PagePosition;
 import io.valora.invoice.invoices.StoredInvoice;
 import io.valora.invoice.lifecycle.CardNumbers;
@@ -16,9 +18,13 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -47,25 +53,69 @@ public class InvoiceResource {
         this.lifecycle = lifecycle;
     }
 
-    /** Invoices ordered by period start and id, optionally of one customer, paginated by cursor. */
+    /**
+     * Invoices ordered by period start and id, optionally of one customer, one status and period
+     * starts in {@code [from, to)}, paginated by cursor.
+     */
     @GET
-    public InvoicePageJson list(@QueryParam("customer") String customer, @QueryParam("cursor") String cursor,
-                                @QueryParam("limit") String limit) {
+    public InvoicePageJson list(@QueryParam("customer") String customer, @QueryParam("status") String status,
+                                @QueryParam("from") String from, @QueryParam("to") String to,
+                                @QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
         String tenant = caller.require(Scope.READ);
         int pageSize = Paging.limit(limit);
-        List<StoredInvoice> found = queries.list(tenant, Optional.ofNullable(customer).filter(c -> !c.isBlank()),
-                Paging.after(cursor), pageSize + 1);
+        InvoiceFilter filter = new InvoiceFilter(Optional.ofNullable(customer).filter(c -> !c.isBlank()),
+                Optional.ofNullable(status).filter(s -> !s.isBlank()).map(InvoiceResource::status),
+                instant("from", from), instant("to", to));
+        List<StoredInvoice> found = queries.list(tenant, filter, Paging.after(cursor), pageSize + 1);
         Paging.Page<StoredInvoice> page = Paging.cut(found, pageSize,
                 last -> new PagePosition(last.key().periodStart(), last.id()));
         return new InvoicePageJson(page.items().stream().map(InvoiceJson::of).toList(), page.nextCursor());
     }
 
-    /** One invoice with its lines. */
+    private static InvoiceStatus status(String code) {
+        return Arrays.stream(InvoiceStatus.values()).filter(s -> s.code().equals(code.strip())).findFirst()
+                .orElseThrow(() -> ProblemException.badRequest("invalid-filter",
+                        "status must be draft, finalized, paid or void."));
+    }
+
+    private static Optional<Instant> instant(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Instant.parse(value.strip()));
+        } catch (DateTimeParseException e) {
+            throw ProblemException.badRequest("invalid-filter",
+                    name + " must be an ISO-8601 instant such as 2026-11-01T00:00:00Z.");
+        }
+    }
+
+    /**
+     * One invoice with its lines: JSON, or a printable HTML page when the client prefers
+     * {@code text/html} (a browser).
+     */
     @GET
     @Path("/{id}")
-    public InvoiceJson get(@PathParam("id") String id) {
-        return queries.find(caller.require(Scope.READ), id).map(InvoiceJson::of)
+    @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_HTML})
+    public Response get(@PathParam("id") String id, @Context HttpHeaders headers) {
+        InvoiceJson invoice = queries.find(caller.require(Scope.READ), id).map(InvoiceJson::of)
                 .orElseThrow(() -> ProblemException.notFound("invoice", id));
+        if (prefersHtml(headers.getAcceptableMediaTypes())) {
+            return Response.ok(InvoiceHtml.render(invoice), MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
+        }
+        return Response.ok(invoice, MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    private static boolean prefersHtml(List<MediaType> acceptable) {
+        for (MediaType type : acceptable) {
+            if (type.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
+                return false;
+            }
+            if (type.isCompatible(MediaType.TEXT_HTML_TYPE)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

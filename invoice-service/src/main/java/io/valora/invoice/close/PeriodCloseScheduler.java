@@ -2,6 +2,7 @@ package io.valora.invoice.close;
 
 import io.quarkus.scheduler.Scheduled;
 import io.valora.invoice.charges.DuePeriod;
+import io.valora.invoice.db.ClusterLock;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.Optional;
@@ -14,7 +15,9 @@ import org.jboss.logging.Logger;
  * to be rated).
  *
  * <p>Why it exists: invoices must appear without anybody calling the close endpoint. A period
- * whose charges change after its draft was written (late usage) is closed again, in place.
+ * whose charges change after its draft was written (late usage) is closed again, in place. With
+ * several instances, one runs each tick ({@link ClusterLock}); even if two closed the same
+ * period, the invoice store's locks make the second an in-place update.
  */
 @ApplicationScoped
 public class PeriodCloseScheduler {
@@ -23,17 +26,20 @@ public class PeriodCloseScheduler {
 
     private final PeriodCloser closer;
     private final Duration grace;
+    private final ClusterLock lock;
 
     PeriodCloseScheduler(PeriodCloser closer,
-                         @ConfigProperty(name = "valora.close.grace", defaultValue = "PT1H") Duration grace) {
+                         @ConfigProperty(name = "valora.close.grace", defaultValue = "PT1H") Duration grace,
+                         ClusterLock lock) {
         this.closer = closer;
         this.grace = grace;
+        this.lock = lock;
     }
 
     @Scheduled(identity = "close-ended-periods", every = "${valora.close.interval:60s}", delayed = "5s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void closeEndedPeriods() {
-        closeDue();
+        lock.runExclusively(ClusterLock.PERIOD_CLOSE, this::closeDue);
     }
 
     /** Closes every due period now; returns how many invoices were written. Failures are logged per invoice. */

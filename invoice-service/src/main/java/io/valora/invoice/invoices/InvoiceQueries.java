@@ -52,16 +52,28 @@ public class InvoiceQueries {
     }
 
     /**
-     * A page of the tenant's invoices ordered by (period start, id), optionally of one customer,
-     * starting after {@code after}.
+     * A page of the tenant's invoices ordered by (period start, id), as filtered, starting after
+     * {@code after}.
      */
     @Transactional
-    public List<StoredInvoice> list(String tenant, Optional<String> customer, Optional<PagePosition> after, int limit) {
+    public List<StoredInvoice> list(String tenant, InvoiceFilter filter, Optional<PagePosition> after, int limit) {
         session.enter(tenant);
         StringBuilder sql = new StringBuilder(HEADER_COLUMNS).append(" WHERE tenant = ?");
         List<Object> args = new ArrayList<>(List.of(tenant));
-        customer.ifPresent(value -> {
+        filter.customer().ifPresent(value -> {
             sql.append(" AND customer = ?");
+            args.add(value);
+        });
+        filter.status().ifPresent(value -> {
+            sql.append(" AND status = ?");
+            args.add(value.code());
+        });
+        filter.from().ifPresent(value -> {
+            sql.append(" AND period_start >= ?");
+            args.add(value);
+        });
+        filter.to().ifPresent(value -> {
+            sql.append(" AND period_start < ?");
             args.add(value);
         });
         after.ifPresent(position -> {
