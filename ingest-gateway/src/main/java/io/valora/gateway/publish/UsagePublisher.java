@@ -8,6 +8,7 @@ import io.valora.schemas.codec.RecordSerde;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -68,20 +70,39 @@ public class UsagePublisher {
      */
     public void publish(List<UsageEvent> events) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        List<Future<RecordMetadata>> acks = events.stream()
-                .map(e -> producer.send(new ProducerRecord<>(topic, RecordKeys.usage(e.getTenant(), e.getSubject()), e)))
-                .toList();
-        for (Future<RecordMetadata> ack : acks) {
-            try {
-                ack.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            } catch (TimeoutException e) {
-                throw new PublishFailedException("the broker did not acknowledge within " + timeout.toSeconds() + " s", e);
-            } catch (ExecutionException e) {
-                throw new PublishFailedException(e.getCause().getMessage(), e.getCause());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new PublishFailedException("interrupted while waiting for the broker", e);
+        List<Future<RecordMetadata>> acks = new ArrayList<>(events.size());
+        for (UsageEvent e : events) {
+            if (System.nanoTime() > deadline) {
+                throw new PublishFailedException("the broker did not take the records within " + timeout.toSeconds() + " s", null);
             }
+            Future<RecordMetadata> ack;
+            try {
+                ack = producer.send(new ProducerRecord<>(topic, RecordKeys.usage(e.getTenant(), e.getSubject()), e));
+            } catch (KafkaException ex) {
+                throw new PublishFailedException(ex.getMessage(), ex);
+            }
+            // A send that already failed (no metadata within max.block.ms: broker down) ends the
+            // request now, instead of each following record waiting out the same timeout.
+            if (ack.isDone()) {
+                await(ack, deadline);
+            }
+            acks.add(ack);
+        }
+        for (Future<RecordMetadata> ack : acks) {
+            await(ack, deadline);
+        }
+    }
+
+    private void await(Future<RecordMetadata> ack, long deadline) {
+        try {
+            ack.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            throw new PublishFailedException("the broker did not acknowledge within " + timeout.toSeconds() + " s", e);
+        } catch (ExecutionException e) {
+            throw new PublishFailedException(e.getCause().getMessage(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PublishFailedException("interrupted while waiting for the broker", e);
         }
     }
 
