@@ -47,7 +47,7 @@ public class OutboxRelay {
     }
 
     @Scheduled(identity = "outbox-relay", every = "${valora.outbox.interval:1s}", delayed = "1s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = RelaySwitch.class)
     void tick() {
         try {
             while (relayOnce() == settings.batchSize()) {
