@@ -26,19 +26,16 @@ import org.apache.kafka.common.Uuid;
  * <p>On the first start of a data folder the storage is formatted with a new cluster id, kept in
  * {@code <dataDir>/cluster.id}; later starts find the formatted storage and keep all topics and records.
  */
-public final class KafkaProcess implements Component {
+public final class KafkaProcess extends StartedProcess {
 
     static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
     private static final String LOG4J_CONFIG = "kafka-log4j2.xml";
 
     private final KafkaConfig config;
-    private final ChildProcess process;
-    private final Duration startupTime;
 
     private KafkaProcess(KafkaConfig config, ChildProcess process, Duration startupTime) {
+        super(process, startupTime);
         this.config = config;
-        this.process = process;
-        this.startupTime = startupTime;
     }
 
     /**
@@ -176,25 +173,6 @@ public final class KafkaProcess implements Component {
     @Override
     public String name() {
         return "kafka";
-    }
-
-    @Override
-    public long pid() {
-        return process.pid();
-    }
-
-    @Override
-    public Duration startupTime() {
-        return startupTime;
-    }
-
-    @Override
-    public long rssBytes() {
-        return process.rssBytes();
-    }
-
-    public boolean isAlive() {
-        return process.isAlive();
     }
 
     /** Stops the broker: SIGTERM (a clean shutdown), SIGKILL after 30 s. */

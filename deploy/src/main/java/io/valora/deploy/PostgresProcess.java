@@ -13,18 +13,15 @@ import java.util.Map;
  * <p>{@code pg_ctl} daemonises the server, so the postmaster is not a descendant of the wrapper JVM: stopping
  * therefore also looks for a server still running on this data directory and stops it.
  */
-public final class PostgresProcess implements Component {
+public final class PostgresProcess extends StartedProcess {
 
     static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
 
     private final PostgresConfig config;
-    private final ChildProcess process;
-    private final Duration startupTime;
 
     private PostgresProcess(PostgresConfig config, ChildProcess process, Duration startupTime) {
+        super(process, startupTime);
         this.config = config;
-        this.process = process;
-        this.startupTime = startupTime;
     }
 
     /**
@@ -110,16 +107,6 @@ public final class PostgresProcess implements Component {
         return "postgres";
     }
 
-    @Override
-    public long pid() {
-        return process.pid();
-    }
-
-    @Override
-    public Duration startupTime() {
-        return startupTime;
-    }
-
     /**
      * The wrapper JVM plus the postmaster and its workers (daemonised, so not descendants of the wrapper). A sum
      * of VmRSS: pages of PostgreSQL's shared memory are counted once per server process that touched them.
@@ -132,10 +119,6 @@ public final class PostgresProcess implements Component {
             total += server.descendants().mapToLong(p -> ChildProcess.rssBytes(p.pid())).sum();
         }
         return total;
-    }
-
-    public boolean isAlive() {
-        return process.isAlive();
     }
 
     /** SIGTERM to the wrapper, whose shutdown hook stops PostgreSQL ({@code pg_ctl stop -m fast}); then force. */

@@ -11,18 +11,15 @@ import java.time.Duration;
  * One Valora service as its own OS process, ready once {@code GET /q/health/ready} answers 200.
  * Output goes to {@code <logDir>/<name>.log}.
  */
-public final class ServiceProcess implements Component {
+public final class ServiceProcess extends StartedProcess {
 
     static final Duration STOP_TIMEOUT = Duration.ofSeconds(20);
 
     private final ServiceSpec spec;
-    private final ChildProcess process;
-    private final Duration startupTime;
 
     private ServiceProcess(ServiceSpec spec, ChildProcess process, Duration startupTime) {
+        super(process, startupTime);
         this.spec = spec;
-        this.process = process;
-        this.startupTime = startupTime;
     }
 
     /**
@@ -74,25 +71,6 @@ public final class ServiceProcess implements Component {
     @Override
     public String name() {
         return spec.name();
-    }
-
-    @Override
-    public long pid() {
-        return process.pid();
-    }
-
-    @Override
-    public Duration startupTime() {
-        return startupTime;
-    }
-
-    @Override
-    public long rssBytes() {
-        return process.rssBytes();
-    }
-
-    public boolean isAlive() {
-        return process.isAlive();
     }
 
     @Override
