@@ -2,6 +2,7 @@ package io.valora.invoice.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.valora.invoice.close.MixedCurrenciesException;
+import io.valora.invoice.customers.CustomerExistsException;
 import io.valora.invoice.lifecycle.InvalidTransitionException;
 import io.valora.invoice.tenancy.TenantExistsException;
 import jakarta.ws.rs.Priorities;
@@ -33,6 +34,11 @@ public class ProblemMappers {
     @ServerExceptionMapper
     Response invalidTransition(InvalidTransitionException e) {
         return Problems.response(Response.Status.CONFLICT, "invalid-transition", "Transition not allowed", e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    Response customerExists(CustomerExistsException e) {
+        return Problems.response(Response.Status.CONFLICT, "customer-exists", "Customer exists", e.getMessage());
     }
 
     @ServerExceptionMapper

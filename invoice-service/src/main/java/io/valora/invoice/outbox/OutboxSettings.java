@@ -43,9 +43,15 @@ public class OutboxSettings {
         return invoiceEventsTopic;
     }
 
+    /** The compacted catalog topic of customers. */
+    public String customersTopic() {
+        return topics.prefix() + "customers";
+    }
+
     /** Topics the relay creates when missing: {@code true} = compacted. */
     public List<TopicSpec> ownTopics() {
-        return List.of(new TopicSpec(apiKeysTopic(), true, partitions), new TopicSpec(invoiceEventsTopic, false, partitions));
+        return List.of(new TopicSpec(apiKeysTopic(), true, partitions), new TopicSpec(customersTopic(), true, partitions),
+                new TopicSpec(invoiceEventsTopic, false, partitions));
     }
 
     /** Most rows published per relay transaction. */
