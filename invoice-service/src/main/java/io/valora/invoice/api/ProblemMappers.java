@@ -3,6 +3,7 @@ package io.valora.invoice.api;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.valora.invoice.close.MixedCurrenciesException;
 import io.valora.invoice.customers.CustomerExistsException;
+import io.valora.invoice.meters.MeterExistsException;
 import io.valora.invoice.lifecycle.InvalidTransitionException;
 import io.valora.invoice.tenancy.TenantExistsException;
 import jakarta.ws.rs.Priorities;
@@ -39,6 +40,11 @@ public class ProblemMappers {
     @ServerExceptionMapper
     Response customerExists(CustomerExistsException e) {
         return Problems.response(Response.Status.CONFLICT, "customer-exists", "Customer exists", e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    Response meterExists(MeterExistsException e) {
+        return Problems.response(Response.Status.CONFLICT, "meter-exists", "Meter exists", e.getMessage());
     }
 
     @ServerExceptionMapper

@@ -48,9 +48,15 @@ public class OutboxSettings {
         return topics.prefix() + "customers";
     }
 
+    /** The compacted catalog topic of meters. */
+    public String metersTopic() {
+        return topics.prefix() + "meters";
+    }
+
     /** Topics the relay creates when missing: {@code true} = compacted. */
     public List<TopicSpec> ownTopics() {
         return List.of(new TopicSpec(apiKeysTopic(), true, partitions), new TopicSpec(customersTopic(), true, partitions),
+                new TopicSpec(metersTopic(), true, partitions),
                 new TopicSpec(invoiceEventsTopic, false, partitions));
     }
 
