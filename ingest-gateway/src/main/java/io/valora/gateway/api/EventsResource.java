@@ -2,7 +2,9 @@ package io.valora.gateway.api;
 
 import io.valora.gateway.auth.AuthFilter;
 import io.valora.gateway.events.EventsBody;
+import io.smallrye.common.annotation.Blocking;
 import io.valora.gateway.ingest.EventIngestor;
+import io.valora.gateway.ingest.Stages;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -14,6 +16,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
 
 /**
  * {@code POST /v1/events}: CloudEvents 1.0 structured JSON, one event or a batch, in; {@code 202
@@ -31,10 +34,11 @@ public class EventsResource {
     @POST
     @Consumes({EventsBody.CLOUDEVENTS_JSON, EventsBody.CLOUDEVENTS_BATCH_JSON, MediaType.APPLICATION_JSON})
     @Produces(MediaType.APPLICATION_JSON)
-    public Response ingest(byte[] body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+    @Blocking // parsing and validation run on a worker; the wait for the broker holds no thread
+    public CompletionStage<Response> ingest(byte[] body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             @Context ContainerRequestContext request) {
-        int accepted = ingestor.ingestCloudEvents(AuthFilter.tenant(request), body, mediaType(contentType));
-        return Response.accepted(Map.of("accepted", accepted)).build();
+        return Stages.unwrapped(ingestor.ingestCloudEventsAsync(AuthFilter.tenant(request), body, mediaType(contentType))
+                .thenApply(accepted -> Response.accepted(Map.of("accepted", accepted)).build()));
     }
 
     /** {@code type/subtype} of a Content-Type header, without parameters such as charset. */

@@ -9,7 +9,6 @@ import io.valora.gateway.events.CardDataScanner;
 import io.valora.gateway.events.CloudEventReader;
 import io.valora.gateway.events.EventsBody;
 import io.valora.gateway.events.IncomingEvent;
-import io.valora.gateway.publish.PublishFailedException;
 import io.valora.gateway.publish.UsagePublisher;
 import io.valora.schemas.UsageEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,6 +16,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
@@ -55,6 +56,14 @@ public class EventIngestor {
 
     /** Ingests a CloudEvents body (one event or a batch, per {@link EventsBody}); returns the accepted count. */
     public int ingestCloudEvents(String tenant, byte[] body, String mediaType) {
+        return Stages.join(ingestCloudEventsAsync(tenant, body, mediaType));
+    }
+
+    /**
+     * As {@link #ingestCloudEvents}, but completes when the broker acknowledged, without holding a
+     * thread meanwhile; refusals (400/413/422/503) fail the stage with a {@link ProblemException}.
+     */
+    public CompletionStage<Integer> ingestCloudEventsAsync(String tenant, byte[] body, String mediaType) {
         return withinBudget(body, () -> {
             EventsBody.Parsed parsed = EventsBody.parse(json, body, mediaType);
             if (!parsed.isValid()) {
@@ -70,10 +79,10 @@ public class EventIngestor {
      * (or throws a 400 {@link ProblemException} when it cannot even find the events).
      */
     public int ingestMapped(String tenant, byte[] body, Supplier<MappedEvents> mapping) {
-        return withinBudget(body, () -> ingest(tenant, mapping.get()));
+        return Stages.join(withinBudget(body, () -> ingest(tenant, mapping.get())));
     }
 
-    private int withinBudget(byte[] body, Supplier<Integer> work) {
+    private CompletionStage<Integer> withinBudget(byte[] body, Supplier<CompletionStage<Integer>> work) {
         int size = body == null ? 0 : body.length;
         if (size > config.maxRequestSize().asLongValue()) {
             metrics.rejected("too-large", 1);
@@ -84,15 +93,19 @@ public class EventIngestor {
             metrics.rejected("busy", 1);
             throw ProblemException.busy(1);
         }
+        CompletionStage<Integer> done;
         try {
-            return work.get();
-        } finally {
+            done = work.get();
+        } catch (RuntimeException e) {
             budget.release(size);
+            return CompletableFuture.failedFuture(e);
         }
+        // The budget covers the records until the broker answered, not just the parsing.
+        return Stages.unwrapped(done.whenComplete((accepted, failure) -> budget.release(size)));
     }
 
-    /** Validates every event, publishes all or none, and returns how many were accepted. */
-    int ingest(String tenant, MappedEvents request) {
+    /** Validates every event, publishes all or none; completes with how many were accepted. */
+    CompletionStage<Integer> ingest(String tenant, MappedEvents request) {
         List<JsonNode> events = request.events();
         if (events.size() > config.maxBatchEvents()) {
             metrics.rejected("too-large", events.size());
@@ -105,9 +118,10 @@ public class EventIngestor {
             throw ProblemException.invalid("The request was refused; nothing was published.", summarise(request.mappingErrors()));
         }
         List<IncomingEvent> valid = validate(request);
-        publish(tenant, valid);
-        metrics.accepted(valid.size());
-        return valid.size();
+        return publish(tenant, valid).thenApply(ignored -> {
+            metrics.accepted(valid.size());
+            return valid.size();
+        });
     }
 
     private void refuseCardData(List<JsonNode> events, boolean batch) {
@@ -153,22 +167,24 @@ public class EventIngestor {
         return valid;
     }
 
-    private void publish(String tenant, List<IncomingEvent> events) {
+    private CompletionStage<Void> publish(String tenant, List<IncomingEvent> events) {
         if (events.isEmpty()) {
-            return;
+            return CompletableFuture.completedFuture(null);
         }
         Instant receivedAt = clock.instant();
         List<UsageEvent> records = events.stream().map(e -> toAvro(tenant, receivedAt, e)).toList();
         Timer.Sample sample = metrics.startPublish();
-        try {
-            publisher.publish(records);
-            metrics.published(sample, "acked");
-        } catch (PublishFailedException e) {
+        return publisher.publishAsync(records).handle((ignored, failure) -> {
+            if (failure == null) {
+                metrics.published(sample, "acked");
+                return null;
+            }
+            Throwable cause = Stages.cause(failure);
             metrics.published(sample, "failed");
             metrics.rejected("unavailable", events.size());
-            LOG.warnf("Publishing %d events for tenant %s failed, answering 503: %s", events.size(), tenant, e.getMessage());
-            throw ProblemException.brokerUnavailable(e.getMessage(), 5);
-        }
+            LOG.warnf("Publishing %d events for tenant %s failed, answering 503: %s", events.size(), tenant, cause.getMessage());
+            throw ProblemException.brokerUnavailable(cause.getMessage(), 5);
+        });
     }
 
     private static UsageEvent toAvro(String tenant, Instant receivedAt, IncomingEvent event) {

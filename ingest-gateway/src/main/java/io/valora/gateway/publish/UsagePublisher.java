@@ -8,15 +8,14 @@ import io.valora.schemas.codec.RecordSerde;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -69,41 +68,59 @@ public class UsagePublisher {
      * @throws PublishFailedException if any event was not acknowledged within the timeout
      */
     public void publish(List<UsageEvent> events) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        List<Future<RecordMetadata>> acks = new ArrayList<>(events.size());
-        for (UsageEvent e : events) {
-            if (System.nanoTime() > deadline) {
-                throw new PublishFailedException("the broker did not take the records within " + timeout.toSeconds() + " s", null);
-            }
-            Future<RecordMetadata> ack;
-            try {
-                ack = producer.send(new ProducerRecord<>(topic, RecordKeys.usage(e.getTenant(), e.getSubject()), e));
-            } catch (KafkaException ex) {
-                throw new PublishFailedException(ex.getMessage(), ex);
-            }
-            // A send that already failed (no metadata within max.block.ms: broker down) ends the
-            // request now, instead of each following record waiting out the same timeout.
-            if (ack.isDone()) {
-                await(ack, deadline);
-            }
-            acks.add(ack);
-        }
-        for (Future<RecordMetadata> ack : acks) {
-            await(ack, deadline);
+        try {
+            publishAsync(events).toCompletableFuture().join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof PublishFailedException failed ? failed : new PublishFailedException(e.getMessage(), e);
         }
     }
 
-    private void await(Future<RecordMetadata> ack, long deadline) {
-        try {
-            ack.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-        } catch (TimeoutException e) {
-            throw new PublishFailedException("the broker did not acknowledge within " + timeout.toSeconds() + " s", e);
-        } catch (ExecutionException e) {
-            throw new PublishFailedException(e.getCause().getMessage(), e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new PublishFailedException("interrupted while waiting for the broker", e);
+    /**
+     * Publishes the events; the stage completes once the broker acknowledged every one, or fails
+     * with {@link PublishFailedException} at the first failure or when the timeout runs out. No
+     * thread waits meanwhile: a request holds memory, not a worker, while Kafka works.
+     */
+    public CompletionStage<Void> publishAsync(List<UsageEvent> events) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        CompletableFuture<?>[] acks = new CompletableFuture<?>[events.size()];
+        for (int i = 0; i < acks.length; i++) {
+            if (System.nanoTime() > deadline) {
+                return failed("the broker did not take the records within " + timeout.toSeconds() + " s", null);
+            }
+            UsageEvent e = events.get(i);
+            CompletableFuture<RecordMetadata> ack = new CompletableFuture<>();
+            try {
+                producer.send(new ProducerRecord<>(topic, RecordKeys.usage(e.getTenant(), e.getSubject()), e),
+                        (metadata, error) -> {
+                            if (error == null) {
+                                ack.complete(metadata);
+                            } else {
+                                ack.completeExceptionally(error);
+                            }
+                        });
+            } catch (KafkaException ex) {
+                return failed(ex.getMessage(), ex);
+            }
+            // A send that already failed (no metadata within max.block.ms: broker down) ends the
+            // request now, instead of each following record waiting out the same timeout.
+            if (ack.isCompletedExceptionally()) {
+                return failed(ack.handle((m, t) -> t.getMessage()).join(), null);
+            }
+            acks[i] = ack;
         }
+        long remaining = Math.max(0, deadline - System.nanoTime());
+        return CompletableFuture.allOf(acks)
+                .orTimeout(remaining, TimeUnit.NANOSECONDS)
+                .exceptionallyCompose(t -> {
+                    Throwable cause = t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
+                    return cause instanceof java.util.concurrent.TimeoutException
+                            ? failed("the broker did not acknowledge within " + timeout.toSeconds() + " s", cause)
+                            : failed(cause.getMessage(), cause);
+                });
+    }
+
+    private static CompletableFuture<Void> failed(String message, Throwable cause) {
+        return CompletableFuture.failedFuture(new PublishFailedException(message, cause));
     }
 
     void close(@Observes ShutdownEvent shutdown) {

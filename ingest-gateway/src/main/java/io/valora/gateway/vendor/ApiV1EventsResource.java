@@ -7,7 +7,9 @@ import io.valora.gateway.api.EventsResource;
 import io.valora.gateway.api.ProblemException;
 import io.valora.gateway.auth.AuthFilter;
 import io.valora.gateway.events.EventsBody;
+import io.smallrye.common.annotation.Blocking;
 import io.valora.gateway.ingest.EventIngestor;
+import io.valora.gateway.ingest.Stages;
 import io.valora.gateway.ingest.MappedEvents;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -22,6 +24,7 @@ import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
 
 /**
  * {@code /api/v1/events}, where two other engines' clients post: OpenMeter's SDK sends CloudEvents
@@ -44,10 +47,11 @@ public class ApiV1EventsResource {
     @POST
     @Consumes({EventsBody.CLOUDEVENTS_JSON, EventsBody.CLOUDEVENTS_BATCH_JSON})
     @Produces(MediaType.APPLICATION_JSON)
-    public Response cloudEvents(byte[] body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+    @Blocking
+    public CompletionStage<Response> cloudEvents(byte[] body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             @Context ContainerRequestContext request) {
-        int accepted = ingestor.ingestCloudEvents(AuthFilter.tenant(request), body, EventsResource.mediaType(contentType));
-        return Response.accepted(Map.of("accepted", accepted)).build();
+        return Stages.unwrapped(ingestor.ingestCloudEventsAsync(AuthFilter.tenant(request), body, EventsResource.mediaType(contentType))
+                .thenApply(accepted -> Response.accepted(Map.of("accepted", accepted)).build()));
     }
 
     /** Lago's {@code {"event": {...}}}, or CloudEvents JSON (one or an array) by body shape. */
