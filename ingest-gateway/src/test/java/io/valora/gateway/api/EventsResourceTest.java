@@ -83,6 +83,20 @@ class EventsResourceTest {
     }
 
     @Test
+    void countsAcceptedAndRejectedEventsForPrometheus() {
+        given().header("Authorization", KEY).contentType("application/json")
+                .body("""
+                        {"specversion":"1.0","id":"evt-metrics","source":"test","type":"api_call","subject":"c","data":{}}""")
+                .when().post("/v1/events").then().statusCode(202);
+        given().header("Authorization", KEY).contentType("application/json").body("{}")
+                .when().post("/v1/events").then().statusCode(400);
+
+        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics).contains("valora_ingest_events_accepted_total", "valora_ingest_events_rejected_total{reason=\"invalid\"",
+                "valora_ingest_publish_latency_seconds");
+    }
+
+    @Test
     void servesHealth() {
         given().when().get("/q/health/ready").then().statusCode(200);
     }
