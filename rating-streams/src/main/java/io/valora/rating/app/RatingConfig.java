@@ -47,5 +47,9 @@ public interface RatingConfig {
         /** How long event ids are remembered for de-duplication. */
         @WithDefault("P35D")
         Duration dedupRetention();
+
+        /** How long after a period's end (event time) its usage still lands in it; then it is final. */
+        @WithDefault("PT1H")
+        Duration grace();
     }
 }

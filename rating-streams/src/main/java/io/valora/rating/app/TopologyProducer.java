@@ -32,7 +32,8 @@ public class TopologyProducer {
                 new PerUnit(Money.of(rating.unitPrice(), currency)),
                 new RatingPolicy(currency, rating.rounding()),
                 BillingCalendar.monthly(ZoneOffset.UTC),
-                rating.dedupRetention());
+                rating.dedupRetention(),
+                rating.grace());
         return RatingTopology.build(new Topics(config.topics().prefix().orElse("")), settings,
                 micrometer(registry), new Properties());
     }

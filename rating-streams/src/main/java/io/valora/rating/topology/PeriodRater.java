@@ -64,6 +64,53 @@ final class PeriodRater {
                 .build();
     }
 
+    /**
+     * Adds one late event (its period is already final) to the adjustment charge it lands on.
+     *
+     * <p>The amount grows by {@code rate(billed + q) - rate(billed)}, billing-core's
+     * {@code RatingPolicy.adjustmentLine} arithmetic, where {@code billed} is the final period
+     * quantity plus every late quantity already adjusted. Summed over all adjustments the
+     * differences telescope, so period amount plus adjustments is exactly {@code rate(total)}.
+     *
+     * @param event the late event
+     * @param current the adjustment charge so far ({@link #empty()} for the first)
+     * @param billedQuantity quantity of the late event's period already billed (final + earlier adjustments)
+     * @param open the subscription's open period that carries the adjustment
+     */
+    RatedCharge adjust(UsageEvent event, RatedCharge current, BigDecimal billedQuantity, BillingPeriod open) {
+        BigDecimal value = quantities.read(event.getData()).quantity();
+        Money before = settings.policy().rate(settings.priceModel(), billedQuantity);
+        Money after = settings.policy().rate(settings.priceModel(), billedQuantity.add(value));
+        BillingPeriod late = settings.calendar().periodContaining(event.getTime());
+        return RatedCharge.newBuilder()
+                .setTenant(event.getTenant())
+                .setSubscription(subscriptionOf(event))
+                .setCustomer(event.getSubject())
+                .setMeter(AdjustmentKeys.meter(event.getType(), late.start()))
+                .setPeriodStart(open.start())
+                .setPeriodEnd(open.end())
+                .setQuantity(new BigDecimal(current.getQuantity()).add(value).toPlainString())
+                .setUnitPrice(unitPrice())
+                .setAmountMinor(current.getAmountMinor() + after.minus(before).toMinorUnits())
+                .setCurrency(after.currency().getCurrencyCode())
+                .setEventCount(current.getEventCount() + 1)
+                .setSequence(current.getSequence() + 1)
+                .setFinal$(false)
+                .build();
+    }
+
+    /** The key of the adjustment charge for a late event carried by the open period. */
+    String adjustmentKeyOf(UsageEvent event, BillingPeriod open) {
+        BillingPeriod late = settings.calendar().periodContaining(event.getTime());
+        return io.valora.schemas.RecordKeys.ratedCharge(event.getTenant(), subscriptionOf(event),
+                AdjustmentKeys.meter(event.getType(), late.start()), open.start());
+    }
+
+    /** The same charge, closed for usage: one more sequence so consumers take it. */
+    static RatedCharge finalized(RatedCharge charge) {
+        return RatedCharge.newBuilder(charge).setSequence(charge.getSequence() + 1).setFinal$(true).build();
+    }
+
     private String unitPrice() {
         return settings.priceModel() instanceof PerUnit perUnit ? perUnit.unitPrice().amount().toPlainString() : "";
     }

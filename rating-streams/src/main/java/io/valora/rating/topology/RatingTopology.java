@@ -10,22 +10,19 @@ import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyConfig;
 import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
-import org.apache.kafka.streams.kstream.Grouped;
 import org.apache.kafka.streams.kstream.KStream;
-import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
-import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 
 /**
@@ -35,7 +32,8 @@ import org.apache.kafka.streams.state.Stores;
  * <pre>
  * usage-events ─▶ deduplicate (tenant/id, window store) ─▶ measure ─┬─▶ unmeasurable ─▶ usage-events.rejected
  *                                                                     └─▶ key by tenant/subscription/meter/period
- *                                                                          ─▶ repartition ─▶ aggregate + re-price
+ *                                                                          ─▶ repartition ─▶ rate (running charge,
+ *                                                                             final after end + grace, late ─▶ adjustment)
  *                                                                          ─▶ rated-charges
  * </pre>
  *
@@ -62,6 +60,12 @@ public final class RatingTopology {
                 Stores.persistentWindowStore(ResourceNames.DEDUP_STORE, settings.dedupRetention(), Duration.ofMillis(1), false),
                 keys, Serdes.Long()));
 
+        // Timestamped, like the DSL aggregate this processor replaced, so existing local state stays readable.
+        builder.addStateStore(Stores.timestampedKeyValueStoreBuilder(
+                Stores.persistentTimestampedKeyValueStore(ResourceNames.CHARGES_STORE), keys, charges));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(ResourceNames.LATE_USAGE_STORE), keys, Serdes.String()));
+
         KStream<String, UsageEvent> unique = builder
                 .stream(topics.usageEvents(), Consumed.with(keys, events)
                         .withTimestampExtractor(new EventTimeExtractor())
@@ -80,12 +84,9 @@ public final class RatingTopology {
 
         branches.get(ResourceNames.MEASURE + ResourceNames.MEASURABLE)
                 .selectKey((key, event) -> rater.keyOf(event), Named.as(ResourceNames.KEY_BY_PERIOD))
-                .groupByKey(Grouped.with(ResourceNames.BY_PERIOD, keys, events))
-                .aggregate(PeriodRater::empty, (key, event, charge) -> rater.add(event, charge),
-                        Named.as(ResourceNames.RATE),
-                        Materialized.<String, RatedCharge, KeyValueStore<Bytes, byte[]>>as(ResourceNames.CHARGES_STORE)
-                                .withKeySerde(keys).withValueSerde(charges))
-                .toStream(Named.as(ResourceNames.CHARGE_CHANGES))
+                .repartition(Repartitioned.with(keys, events).withName(ResourceNames.BY_PERIOD))
+                .process(() -> new PeriodChargeProcessor(rater, settings), Named.as(ResourceNames.RATE),
+                        ResourceNames.CHARGES_STORE, ResourceNames.LATE_USAGE_STORE)
                 .to(topics.ratedCharges(), Produced.with(keys, charges).withName(ResourceNames.CHARGES_SINK));
 
         return builder.build(props);

@@ -23,7 +23,8 @@ public final class ResourceNames {
     public static final String RATE = "rate-period";
     /** Period-to-date charge per key; changelog {@code <application.id>-period-charges-store-changelog}. */
     public static final String CHARGES_STORE = "period-charges-store";
-    public static final String CHARGE_CHANGES = "charge-changes";
+    /** Per closed period: late quantity already turned into adjustments; changelog {@code <application.id>-late-usage-store-changelog}. */
+    public static final String LATE_USAGE_STORE = "late-usage-store";
     public static final String CHARGES_SINK = "rated-charges-sink";
 
     /** Header on rejected events carrying the reason. */
