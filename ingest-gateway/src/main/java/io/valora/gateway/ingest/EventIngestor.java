@@ -79,7 +79,12 @@ public class EventIngestor {
      * (or throws a 400 {@link ProblemException} when it cannot even find the events).
      */
     public int ingestMapped(String tenant, byte[] body, Supplier<MappedEvents> mapping) {
-        return Stages.join(withinBudget(body, () -> ingest(tenant, mapping.get())));
+        return Stages.join(ingestMappedAsync(tenant, body, mapping));
+    }
+
+    /** As {@link #ingestMapped}, completing when the broker acknowledged, without holding a thread. */
+    public CompletionStage<Integer> ingestMappedAsync(String tenant, byte[] body, Supplier<MappedEvents> mapping) {
+        return withinBudget(body, () -> ingest(tenant, mapping.get()));
     }
 
     private CompletionStage<Integer> withinBudget(byte[] body, Supplier<CompletionStage<Integer>> work) {

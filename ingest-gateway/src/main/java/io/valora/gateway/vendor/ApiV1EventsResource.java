@@ -58,9 +58,10 @@ public class ApiV1EventsResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response json(byte[] body, @Context ContainerRequestContext request) {
+    @Blocking
+    public CompletionStage<Response> json(byte[] body, @Context ContainerRequestContext request) {
         JsonNode[] root = new JsonNode[1];
-        int accepted = ingestor.ingestMapped(AuthFilter.tenant(request), body, () -> {
+        CompletionStage<Integer> accepted = ingestor.ingestMappedAsync(AuthFilter.tenant(request), body, () -> {
             root[0] = parse(body);
             if (LagoEvents.isLagoBody(root[0])) {
                 return LagoEvents.single(root[0]);
@@ -71,10 +72,9 @@ public class ApiV1EventsResource {
             }
             return MappedEvents.cloudEvents(parsed.events(), parsed.batch());
         });
-        if (LagoEvents.isLagoBody(root[0])) {
-            return Response.ok(Map.of("event", root[0].get("event"))).build();
-        }
-        return Response.accepted(Map.of("accepted", accepted)).build();
+        return Stages.unwrapped(accepted.thenApply(n -> LagoEvents.isLagoBody(root[0])
+                ? Response.ok(Map.of("event", root[0].get("event"))).build()
+                : Response.accepted(Map.of("accepted", n)).build()));
     }
 
     /** Lago's batch: {@code {"events": [...]}}. */
@@ -82,13 +82,13 @@ public class ApiV1EventsResource {
     @Path("/batch")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response lagoBatch(byte[] body, @Context ContainerRequestContext request) {
+    @Blocking
+    public CompletionStage<Response> lagoBatch(byte[] body, @Context ContainerRequestContext request) {
         JsonNode[] root = new JsonNode[1];
-        ingestor.ingestMapped(AuthFilter.tenant(request), body, () -> {
+        return Stages.unwrapped(ingestor.ingestMappedAsync(AuthFilter.tenant(request), body, () -> {
             root[0] = parse(body);
             return LagoEvents.batch(root[0]);
-        });
-        return Response.ok(Map.of("events", root[0].get("events"))).build();
+        }).thenApply(n -> Response.ok(Map.of("events", root[0].get("events"))).build()));
     }
 
     private JsonNode parse(byte[] body) {

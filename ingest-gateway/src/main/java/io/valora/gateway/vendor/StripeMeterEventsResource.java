@@ -3,7 +3,9 @@ package io.valora.gateway.vendor;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.valora.gateway.api.ProblemException;
 import io.valora.gateway.auth.AuthFilter;
+import io.smallrye.common.annotation.Blocking;
 import io.valora.gateway.ingest.EventIngestor;
+import io.valora.gateway.ingest.Stages;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -14,6 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.CompletionStage;
 
 /**
  * {@code POST /v1/billing/meter_events} in Stripe's form encoding, answered with the
@@ -34,23 +37,28 @@ public class StripeMeterEventsResource {
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response create(byte[] body, @Context ContainerRequestContext request) {
+    @Blocking
+    public CompletionStage<Response> create(byte[] body, @Context ContainerRequestContext request) {
         ObjectNode[] raw = new ObjectNode[1];
-        ingestor.ingestMapped(AuthFilter.tenant(request), body, () -> {
+        return Stages.unwrapped(ingestor.ingestMappedAsync(AuthFilter.tenant(request), body, () -> {
             raw[0] = StripeMeterEvents.raw(FormBody.decode(body).orElseThrow(() -> ProblemException.invalid(
                     "The request body was refused; nothing was published.", List.of("body: malformed form encoding"))));
             return StripeMeterEvents.map(raw[0]);
-        });
+        }).thenApply(accepted -> answer(raw[0])));
+    }
+
+    /** The {@code billing.meter_event} object Stripe answers with. */
+    private Response answer(ObjectNode raw) {
         long now = clock.instant().getEpochSecond();
-        ObjectNode answer = raw[0].objectNode();
+        ObjectNode answer = raw.objectNode();
         answer.put("object", "billing.meter_event");
         answer.put("created", now);
-        answer.set("event_name", raw[0].get("event_name"));
-        answer.set("identifier", raw[0].get("identifier"));
+        answer.set("event_name", raw.get("event_name"));
+        answer.set("identifier", raw.get("identifier"));
         answer.put("livemode", false);
-        answer.set("payload", raw[0].get("payload"));
-        if (raw[0].hasNonNull("timestamp")) {
-            answer.put("timestamp", raw[0].get("timestamp").asLong());
+        answer.set("payload", raw.get("payload"));
+        if (raw.hasNonNull("timestamp")) {
+            answer.put("timestamp", raw.get("timestamp").asLong());
         } else {
             answer.put("timestamp", now);
         }
