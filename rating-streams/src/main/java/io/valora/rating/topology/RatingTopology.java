@@ -31,6 +31,7 @@ import org.apache.kafka.streams.state.Stores;
  *
  * <pre>
  * usage-events ─▶ deduplicate (tenant/id, window store) ─▶ measure ─┬─▶ unmeasurable ─▶ usage-events.rejected
+ *                                                                     ├─▶ hourly usage per tenant/customer/meter (window store)
  *                                                                     └─▶ key by tenant/subscription/meter/period
  *                                                                          ─▶ repartition ─▶ rate (running charge,
  *                                                                             final after end + grace, late ─▶ adjustment)
@@ -66,6 +67,11 @@ public final class RatingTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(ResourceNames.LATE_USAGE_STORE), keys, Serdes.String()));
 
+        builder.addStateStore(Stores.windowStoreBuilder(
+                Stores.persistentWindowStore(ResourceNames.HOURLY_USAGE_STORE, HourlyUsageRecorder.RETENTION,
+                        HourlyUsageRecorder.BUCKET, false),
+                keys, Serdes.String()));
+
         KStream<String, UsageEvent> unique = builder
                 .stream(topics.usageEvents(), Consumed.with(keys, events)
                         .withTimestampExtractor(new EventTimeExtractor())
@@ -82,7 +88,11 @@ public final class RatingTopology {
                 .processValues(() -> new ExplainRejection(quantities, metrics), Named.as(ResourceNames.EXPLAIN_REJECTION))
                 .to(topics.usageEventsRejected(), Produced.with(keys, events).withName(ResourceNames.REJECTED_SINK));
 
-        branches.get(ResourceNames.MEASURE + ResourceNames.MEASURABLE)
+        KStream<String, UsageEvent> measurable = branches.get(ResourceNames.MEASURE + ResourceNames.MEASURABLE);
+        measurable.process(() -> new HourlyUsageRecorder(quantities), Named.as(ResourceNames.RECORD_HOURLY),
+                ResourceNames.HOURLY_USAGE_STORE);
+
+        measurable
                 .selectKey((key, event) -> rater.keyOf(event), Named.as(ResourceNames.KEY_BY_PERIOD))
                 .repartition(Repartitioned.with(keys, events).withName(ResourceNames.BY_PERIOD))
                 .process(() -> new PeriodChargeProcessor(rater, settings), Named.as(ResourceNames.RATE),

@@ -25,6 +25,9 @@ public final class ResourceNames {
     public static final String CHARGES_STORE = "period-charges-store";
     /** Per closed period: late quantity already turned into adjustments; changelog {@code <application.id>-late-usage-store-changelog}. */
     public static final String LATE_USAGE_STORE = "late-usage-store";
+    public static final String RECORD_HOURLY = "record-hourly-usage";
+    /** Hourly usage per tenant/customer/meter (window store); changelog {@code <application.id>-hourly-usage-store-changelog}. */
+    public static final String HOURLY_USAGE_STORE = "hourly-usage-store";
     public static final String CHARGES_SINK = "rated-charges-sink";
 
     /** Header on rejected events carrying the reason. */

@@ -154,7 +154,8 @@ class RatingTopologyTest {
         String description = topology(settings("1")).describe().toString();
 
         assertThat(description).doesNotContain("KSTREAM-").doesNotContain("KTABLE-").doesNotContain("KSTORE-");
-        assertThat(description).contains(ResourceNames.DEDUP_STORE, ResourceNames.CHARGES_STORE, ResourceNames.BY_PERIOD + "-repartition");
+        assertThat(description).contains(ResourceNames.DEDUP_STORE, ResourceNames.CHARGES_STORE, ResourceNames.BY_PERIOD + "-repartition",
+                ResourceNames.LATE_USAGE_STORE, ResourceNames.HOURLY_USAGE_STORE);
     }
 
     private Map<String, RatedCharge> rate(List<UsageEvent> events) {
