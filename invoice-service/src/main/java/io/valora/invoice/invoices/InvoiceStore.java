@@ -4,6 +4,7 @@ import io.agroal.api.AgroalDataSource;
 import io.valora.billing.invoice.InvoiceLine;
 import io.valora.invoice.db.SqlTime;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -18,9 +19,9 @@ import java.util.Optional;
  * <p>Why it exists: a draft is recomputed in place — same invoice id, same line ids — so an
  * invoice is an upsert of its header followed by a replacement of its lines, in the caller's
  * transaction. An invoice that is no longer a draft is left untouched. A new invoice takes the
- * tenant's next number from {@code invoice_counters} under that row's lock, so concurrent closes
- * number one after the other without gaps, and re-check for the invoice under the lock, so two
- * concurrent closes of one period never make two invoices.
+ * tenant's next number (highest + 1) while holding the tenant's {@code invoice_counters} row lock,
+ * so concurrent closes number one after the other without gaps, and re-checks for the invoice
+ * under the lock, so two concurrent closes of one period never make two invoices.
  */
 @ApplicationScoped
 public class InvoiceStore {
@@ -44,9 +45,11 @@ public class InvoiceStore {
             """;
 
     private final AgroalDataSource dataSource;
+    private final TransactionSynchronizationRegistry transaction;
 
-    InvoiceStore(AgroalDataSource dataSource) {
+    InvoiceStore(AgroalDataSource dataSource, TransactionSynchronizationRegistry transaction) {
         this.dataSource = dataSource;
+        this.transaction = transaction;
     }
 
     /**
@@ -61,7 +64,7 @@ public class InvoiceStore {
             Optional<String> status = lockedStatus(c, id);
             long number = 0;
             if (status.isEmpty()) {
-                number = lockCounter(c, draft.key().tenant()) + 1;
+                number = lockNumbering(c, draft.key().tenant()) + 1;
                 status = lockedStatus(c, id);
             }
             if (status.isPresent() && !status.get().equals(InvoiceStatus.DRAFT.code())) {
@@ -69,9 +72,6 @@ public class InvoiceStore {
             }
             SaveOutcome outcome = status.isPresent() ? SaveOutcome.UPDATED : SaveOutcome.CREATED;
             writeHeader(c, draft, now, outcome == SaveOutcome.CREATED ? number : 0);
-            if (outcome == SaveOutcome.CREATED) {
-                advanceCounter(c, draft.key().tenant(), number);
-            }
             try (PreparedStatement delete = c.prepareStatement("DELETE FROM invoice_lines WHERE invoice_id = ?")) {
                 delete.setString(1, id);
                 delete.executeUpdate();
@@ -92,27 +92,30 @@ public class InvoiceStore {
         }
     }
 
-    /** Locks the tenant's counter row (creating it at 0) and returns the last number given. */
-    private static long lockCounter(Connection c, String tenant) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO invoice_counters (tenant, last_number) VALUES (?, 0) ON CONFLICT (tenant) DO NOTHING")) {
-            ps.setString(1, tenant);
-            ps.executeUpdate();
+    /**
+     * Takes the tenant's numbering lock (its {@code invoice_counters} row, held until commit; taken
+     * once per transaction) and returns the last number given: the highest of the tenant's invoices.
+     */
+    private long lockNumbering(Connection c, String tenant) throws SQLException {
+        String key = InvoiceStore.class.getName() + "/" + tenant;
+        if (transaction.getResource(key) == null) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO invoice_counters (tenant) VALUES (?) ON CONFLICT (tenant) DO NOTHING")) {
+                ps.setString(1, tenant);
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM invoice_counters WHERE tenant = ? FOR UPDATE")) {
+                ps.setString(1, tenant);
+                ps.executeQuery().close();
+            }
+            transaction.putResource(key, Boolean.TRUE);
         }
-        try (PreparedStatement ps = c.prepareStatement("SELECT last_number FROM invoice_counters WHERE tenant = ? FOR UPDATE")) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT coalesce(max(number), 0) FROM invoices WHERE tenant = ?")) {
             ps.setString(1, tenant);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
             }
-        }
-    }
-
-    private static void advanceCounter(Connection c, String tenant, long number) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE invoice_counters SET last_number = ? WHERE tenant = ?")) {
-            ps.setLong(1, number);
-            ps.setString(2, tenant);
-            ps.executeUpdate();
         }
     }
 

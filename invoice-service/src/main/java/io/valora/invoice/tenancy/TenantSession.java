@@ -2,6 +2,7 @@ package io.valora.invoice.tenancy;
 
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -25,10 +26,14 @@ public class TenantSession {
     /** The non-owner role that tenant-scoped transactions run as (created by migration V3). */
     public static final String ROLE = "valora_tenant";
 
-    private final AgroalDataSource dataSource;
+    private static final String RESOURCE_KEY = TenantSession.class.getName();
 
-    TenantSession(AgroalDataSource dataSource) {
+    private final AgroalDataSource dataSource;
+    private final TransactionSynchronizationRegistry transaction;
+
+    TenantSession(AgroalDataSource dataSource, TransactionSynchronizationRegistry transaction) {
         this.dataSource = dataSource;
+        this.transaction = transaction;
     }
 
     /**
@@ -40,6 +45,13 @@ public class TenantSession {
     public void enter(String tenant) {
         if (tenant == null || tenant.isEmpty()) {
             throw new IllegalArgumentException("tenant is required");
+        }
+        Object entered = transaction.getResource(RESOURCE_KEY);
+        if (entered != null) {
+            if (!tenant.equals(entered)) {
+                throw new IllegalStateException("the transaction is already scoped to another tenant");
+            }
+            return;
         }
         try (Connection c = dataSource.getConnection()) {
             String current = current(c);
@@ -56,6 +68,7 @@ public class TenantSession {
             try (Statement st = c.createStatement()) {
                 st.execute("SET LOCAL ROLE " + ROLE);
             }
+            transaction.putResource(RESOURCE_KEY, tenant);
         } catch (SQLException e) {
             throw new IllegalStateException("Could not enter the tenant's database session: " + e.getMessage(), e);
         }
