@@ -97,6 +97,14 @@ class EventsResourceTest {
     }
 
     @Test
+    void documentsEveryIngestEndpointInOpenApi() {
+        String openApi = given().when().get("/q/openapi").then().statusCode(200).extract().asString();
+
+        assertThat(openApi).contains("/v1/events", "/api/v1/events", "/api/v1/events/batch", "/v1/billing/meter_events",
+                "application/cloudevents-batch+json");
+    }
+
+    @Test
     void servesHealth() {
         given().when().get("/q/health/ready").then().statusCode(200);
     }
