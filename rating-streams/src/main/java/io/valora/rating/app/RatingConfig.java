@@ -20,6 +20,26 @@ public interface RatingConfig {
     /** Rating. */
     Rating rating();
 
+    /** Who may call the live queries. */
+    Auth auth();
+
+    /**
+     * API keys of the live queries. For now only the development key (same knobs as the gateway);
+     * keys from the {@code api-keys} topic are not read yet (see the README, "Not yet").
+     */
+    interface Auth {
+        /** Accept the configured development key. */
+        @WithDefault("true")
+        boolean devKeyEnabled();
+
+        /** The development key, sent as {@code Authorization: Bearer <key>}; only its hash is kept. */
+        Optional<String> devKey();
+
+        /** The tenant the development key acts for. */
+        @WithDefault("demo")
+        String devTenant();
+    }
+
     /** Topic naming. */
     interface TopicsConfig {
         /** Prefix of every topic name; none by default. */

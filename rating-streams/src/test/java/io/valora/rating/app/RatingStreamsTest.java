@@ -62,6 +62,16 @@ class RatingStreamsTest {
         assertThat(charge.getAmountMinor()).isEqualTo(13); // 12.50 × 0.01 = 0.125 → 0.13 HALF_UP
         assertThat(charge.getCurrency()).isEqualTo("USD");
 
+        given().when().get("/v1/charges?customer=cust-it").then().statusCode(401)
+                .contentType("application/problem+json");
+        await("live charge served").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> given().header("Authorization", "Bearer valora-dev-key")
+                        .when().get("/v1/charges?customer=cust-it").then().extract().statusCode() == 200);
+        given().header("Authorization", "Bearer valora-dev-key").when().get("/v1/charges?customer=cust-it")
+                .then().statusCode(200)
+                .body("data[0].quantity", org.hamcrest.Matchers.equalTo("12.50"))
+                .body("data[0].amountMinor", org.hamcrest.Matchers.equalTo(13));
+
         await("duplicates counted").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
                 .until(RatingStreamsTest::duplicatesMetric, count -> count >= 3);
         assertThat(duplicatesMetric()).isEqualTo(3.0);

@@ -1,0 +1,75 @@
+package io.valora.rating.query;
+
+import io.valora.schemas.RatedCharge;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.apache.kafka.streams.state.ReadOnlyWindowStore;
+import org.apache.kafka.streams.state.ValueAndTimestamp;
+import org.apache.kafka.streams.state.WindowStoreIterator;
+
+/**
+ * Answers live usage and running-charge questions from the topology's state stores. Plain Java
+ * over read-only store views, so it is tested against {@code TopologyTestDriver}'s stores and the
+ * HTTP resource only finds the stores and maps errors.
+ *
+ * <p>The tenant always comes from the caller's credential; it is the first key segment, so a query
+ * can never see another tenant's keys.
+ */
+public final class LiveQueries {
+
+    private final ReadOnlyKeyValueStore<String, ValueAndTimestamp<RatedCharge>> charges;
+    private final ReadOnlyWindowStore<String, String> hourly;
+
+    public LiveQueries(ReadOnlyKeyValueStore<String, ValueAndTimestamp<RatedCharge>> charges,
+            ReadOnlyWindowStore<String, String> hourly) {
+        this.charges = charges;
+        this.hourly = hourly;
+    }
+
+    /**
+     * The customer's open (not yet final) charges: its current periods' running amounts and any
+     * adjustment charges they carry. Until subscriptions come from the catalog, the customer's one
+     * subscription is named after it, so its charges share the key prefix {@code tenant/customer/}.
+     */
+    public List<ChargeView> openCharges(String tenant, String customer) {
+        List<ChargeView> open = new ArrayList<>();
+        try (KeyValueIterator<String, ValueAndTimestamp<RatedCharge>> it =
+                charges.prefixScan(tenant + "/" + customer + "/", new StringSerializer())) {
+            while (it.hasNext()) {
+                RatedCharge charge = it.next().value.value();
+                if (!charge.getFinal$() && charge.getCustomer().equals(customer)) {
+                    open.add(ChargeView.of(charge));
+                }
+            }
+        }
+        return open;
+    }
+
+    /**
+     * Usage of one meter in the hours from the one holding {@code from} up to {@code to}
+     * (exclusive), summed into buckets of the granularity; empty buckets are omitted.
+     */
+    public List<UsageBucket> usage(String tenant, String customer, String meter, Instant from, Instant to,
+            Granularity granularity) {
+        Map<Long, BigDecimal> buckets = new TreeMap<>();
+        String key = tenant + "/" + customer + "/" + meter;
+        // fetch bounds are inclusive window starts; the last hour starting before 'to' is to - 1 ms's hour
+        try (WindowStoreIterator<String> it = hourly.fetch(key, Instant.ofEpochMilli(Granularity.HOUR.bucketOf(from.toEpochMilli())), to.minusMillis(1))) {
+            while (it.hasNext()) {
+                KeyValue<Long, String> hour = it.next();
+                buckets.merge(granularity.bucketOf(hour.key), new BigDecimal(hour.value), BigDecimal::add);
+            }
+        }
+        List<UsageBucket> result = new ArrayList<>();
+        buckets.forEach((start, quantity) -> result.add(new UsageBucket(Instant.ofEpochMilli(start), quantity.toPlainString())));
+        return result;
+    }
+}

@@ -1,0 +1,102 @@
+package io.valora.rating.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.valora.billing.money.Money;
+import io.valora.billing.period.BillingCalendar;
+import io.valora.billing.pricing.PerUnit;
+import io.valora.billing.pricing.RatingPolicy;
+import io.valora.rating.topology.RatingMetrics;
+import io.valora.rating.topology.RatingSettings;
+import io.valora.rating.topology.RatingTopology;
+import io.valora.rating.topology.ResourceNames;
+import io.valora.schemas.Topics;
+import io.valora.schemas.UsageEvent;
+import io.valora.schemas.codec.RecordSerde;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Currency;
+import java.util.Properties;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Live queries over the stores a real topology filled, driven with fixed instants. */
+class LiveQueriesTest {
+
+    @TempDir
+    java.nio.file.Path stateDir;
+
+    private TopologyTestDriver driver;
+    private TestInputTopic<String, UsageEvent> usage;
+    private LiveQueries queries;
+
+    @BeforeEach
+    void start() {
+        RatingSettings settings = new RatingSettings("value", new PerUnit(Money.of("0.01", "USD")),
+                RatingPolicy.of(Currency.getInstance("USD")), BillingCalendar.monthly(ZoneOffset.UTC), Duration.ofDays(35));
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "query-test");
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "dummy:9092");
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        driver = new TopologyTestDriver(RatingTopology.build(Topics.unprefixed(), settings, RatingMetrics.NONE, new Properties()), props);
+        usage = driver.createInputTopic(Topics.unprefixed().usageEvents(), Serdes.String().serializer(),
+                RecordSerde.singleObject(UsageEvent.class).serializer());
+        queries = new LiveQueries(driver.getTimestampedKeyValueStore(ResourceNames.CHARGES_STORE),
+                driver.getWindowStore(ResourceNames.HOURLY_USAGE_STORE));
+    }
+
+    @AfterEach
+    void stop() {
+        driver.close();
+    }
+
+    @Test
+    void listsTheOpenChargesOfOneCustomerOfTheCallersTenantOnly() {
+        send("demo", "a", "cust-1", "api_call", "2026-10-20T10:00:00Z", "100");
+        send("demo", "b", "cust-1", "api_call", "2026-11-02T10:00:00Z", "250");
+        send("demo", "c", "cust-1", "storage_gb", "2026-11-02T11:00:00Z", "3");
+        send("demo", "d", "cust-10", "api_call", "2026-11-02T10:00:00Z", "7"); // shares the prefix "cust-1"
+        send("other", "e", "cust-1", "api_call", "2026-11-02T10:00:00Z", "9"); // another tenant
+
+        assertThat(queries.openCharges("demo", "cust-1"))
+                .extracting(ChargeView::meter, ChargeView::quantity, ChargeView::amountMinor, ChargeView::isFinal)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple("api_call", "250", 250L, false),
+                        org.assertj.core.groups.Tuple.tuple("storage_gb", "3", 3L, false)); // October is final
+        assertThat(queries.openCharges("demo", "nobody")).isEmpty();
+    }
+
+    @Test
+    void answersUsageInHourAndDayBucketsWithinFromAndTo() {
+        send("demo", "a", "cust-1", "api_call", "2026-11-02T09:59:59Z", "1");
+        send("demo", "b", "cust-1", "api_call", "2026-11-02T10:00:00Z", "2");
+        send("demo", "c", "cust-1", "api_call", "2026-11-02T10:30:00Z", "0.5");
+        send("demo", "d", "cust-1", "api_call", "2026-11-03T01:00:00Z", "4");
+        send("demo", "e", "cust-1", "other", "2026-11-02T10:00:00Z", "100");
+
+        assertThat(queries.usage("demo", "cust-1", "api_call", at("2026-11-02T10:00:00Z"), at("2026-11-03T01:00:00Z"),
+                Granularity.HOUR)).containsExactly(new UsageBucket(at("2026-11-02T10:00:00Z"), "2.5"));
+        assertThat(queries.usage("demo", "cust-1", "api_call", at("2026-11-01T00:00:00Z"), at("2026-11-04T00:00:00Z"),
+                Granularity.DAY)).containsExactly(
+                        new UsageBucket(at("2026-11-02T00:00:00Z"), "3.5"), new UsageBucket(at("2026-11-03T00:00:00Z"), "4"));
+        assertThat(queries.usage("other-tenant", "cust-1", "api_call", at("2026-11-01T00:00:00Z"),
+                at("2026-11-04T00:00:00Z"), Granularity.DAY)).isEmpty();
+    }
+
+    private void send(String tenant, String id, String customer, String meter, String time, String value) {
+        Instant at = at(time);
+        usage.pipeInput(tenant + "/" + customer, UsageEvent.newBuilder().setTenant(tenant).setId(id).setSource("test")
+                .setType(meter).setSubject(customer).setTime(at).setData("{\"value\":" + value + "}").setReceivedAt(at).build());
+    }
+
+    private static Instant at(String instant) {
+        return Instant.parse(instant);
+    }
+}
