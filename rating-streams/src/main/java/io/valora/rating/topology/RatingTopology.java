@@ -56,20 +56,20 @@ public final class RatingTopology {
         Serde<RatedCharge> charges = RecordSerde.singleObject(RatedCharge.class);
         PeriodRater rater = new PeriodRater(settings);
         QuantityReader quantities = new QuantityReader(settings.quantityField());
+        StoreSuppliers stores = new StoreSuppliers(props);
 
         builder.addStateStore(Stores.windowStoreBuilder(
-                Stores.persistentWindowStore(ResourceNames.DEDUP_STORE, settings.dedupRetention(), Duration.ofMillis(1), false),
+                stores.window(ResourceNames.DEDUP_STORE, settings.dedupRetention(), Duration.ofMillis(1)),
                 keys, Serdes.Long()));
 
         // Timestamped, like the DSL aggregate this processor replaced, so existing local state stays readable.
         builder.addStateStore(Stores.timestampedKeyValueStoreBuilder(
-                Stores.persistentTimestampedKeyValueStore(ResourceNames.CHARGES_STORE), keys, charges));
+                stores.timestampedKeyValue(ResourceNames.CHARGES_STORE), keys, charges));
         builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(ResourceNames.LATE_USAGE_STORE), keys, Serdes.String()));
+                stores.keyValue(ResourceNames.LATE_USAGE_STORE), keys, Serdes.String()));
 
         builder.addStateStore(Stores.windowStoreBuilder(
-                Stores.persistentWindowStore(ResourceNames.HOURLY_USAGE_STORE, HourlyUsageRecorder.RETENTION,
-                        HourlyUsageRecorder.BUCKET, false),
+                stores.window(ResourceNames.HOURLY_USAGE_STORE, HourlyUsageRecorder.RETENTION, HourlyUsageRecorder.BUCKET),
                 keys, Serdes.String()));
 
         KStream<String, UsageEvent> unique = builder

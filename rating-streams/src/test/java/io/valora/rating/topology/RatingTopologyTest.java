@@ -192,7 +192,12 @@ class RatingTopologyTest {
                 rejected.incrementAndGet();
             }
         };
-        return RatingTopology.build(TOPICS, settings, counting, new Properties());
+        // In-memory stores: this suite drives hundreds of records, and TopologyTestDriver flushes
+        // RocksDB after each one. The other suites keep RocksDB, the production store.
+        Properties inMemory = new Properties();
+        inMemory.put(StreamsConfig.DSL_STORE_SUPPLIERS_CLASS_CONFIG,
+                org.apache.kafka.streams.state.BuiltInDslStoreSuppliers.InMemoryDslStoreSuppliers.class);
+        return RatingTopology.build(TOPICS, settings, counting, inMemory);
     }
 
     private static RatingSettings settings(String unitPrice) {
