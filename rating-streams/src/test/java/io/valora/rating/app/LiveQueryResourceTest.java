@@ -1,0 +1,89 @@
+package io.valora.rating.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.valora.billing.money.Money;
+import io.valora.billing.period.BillingCalendar;
+import io.valora.billing.pricing.PerUnit;
+import io.valora.billing.pricing.RatingPolicy;
+import io.valora.rating.topology.RatingMetrics;
+import io.valora.rating.topology.RatingSettings;
+import io.valora.rating.topology.RatingTopology;
+import io.valora.schemas.Topics;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Response;
+import java.lang.reflect.Proxy;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.Currency;
+import java.util.Properties;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The live-query resource's answers that do not need data: not ready yet, and invalid queries. */
+class LiveQueryResourceTest {
+
+    @TempDir
+    java.nio.file.Path stateDir;
+
+    private KafkaStreams notStarted;
+    private LiveQueryResource resource;
+
+    @BeforeEach
+    void create() {
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "resource-test");
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:1"); // never contacted: not started
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        RatingSettings settings = new RatingSettings("value", new PerUnit(Money.of("0.01", "USD")),
+                RatingPolicy.of(Currency.getInstance("USD")), BillingCalendar.monthly(ZoneOffset.UTC), Duration.ofDays(35));
+        notStarted = new KafkaStreams(RatingTopology.build(Topics.unprefixed(), settings, RatingMetrics.NONE, new Properties()), props);
+        resource = new LiveQueryResource(notStarted);
+    }
+
+    @AfterEach
+    void close() {
+        notStarted.close(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void answers503WithRetryAfterWhileStreamsIsNotRunning() {
+        Response charges = resource.charges("cust-1", callerOf("demo"));
+        Response usage = resource.usage("cust-1", "api_call", "2026-11-01T00:00:00Z", "2026-11-02T00:00:00Z", "DAY",
+                callerOf("demo"));
+
+        for (Response response : new Response[] {charges, usage}) {
+            assertThat(response.getStatus()).isEqualTo(503);
+            assertThat(response.getHeaderString("Retry-After")).isEqualTo(LiveQueryResource.RETRY_AFTER_SECONDS);
+            assertThat(response.getMediaType().toString()).isEqualTo("application/problem+json");
+        }
+    }
+
+    @Test
+    void refusesIncompleteOrMalformedQueriesWith400() {
+        assertThat(resource.charges(" ", callerOf("demo")).getStatus()).isEqualTo(400);
+        assertThat(resource.usage("cust-1", null, "2026-11-01T00:00:00Z", "2026-11-02T00:00:00Z", null, callerOf("demo"))
+                .getStatus()).isEqualTo(400);
+        assertThat(resource.usage("cust-1", "api_call", "yesterday", "2026-11-02T00:00:00Z", null, callerOf("demo"))
+                .getStatus()).isEqualTo(400);
+        assertThat(resource.usage("cust-1", "api_call", "2026-11-01T00:00:00Z", "2026-11-02T00:00:00Z", "WEEK",
+                callerOf("demo")).getStatus()).isEqualTo(400);
+        assertThat(resource.usage("cust-1", "api_call", "2026-11-02T00:00:00Z", "2026-11-01T00:00:00Z", "DAY",
+                callerOf("demo")).getStatus()).isEqualTo(400);
+    }
+
+    /** A request that passed the API-key filter for {@code tenant}. */
+    private static ContainerRequestContext callerOf(String tenant) {
+        return (ContainerRequestContext) Proxy.newProxyInstance(LiveQueryResourceTest.class.getClassLoader(),
+                new Class<?>[] {ContainerRequestContext.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("getProperty") && ApiKeyFilter.TENANT.equals(args[0])) {
+                        return tenant;
+                    }
+                    throw new UnsupportedOperationException(method.getName());
+                });
+    }
+}
