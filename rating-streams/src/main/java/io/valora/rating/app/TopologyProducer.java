@@ -43,6 +43,10 @@ public class TopologyProducer {
                 .description("Usage events dropped because their (tenant, id) was already seen").register(registry);
         Counter rejected = Counter.builder("valora.rating.rejected")
                 .description("Usage events sent to the rejected topic").register(registry);
+        Counter late = Counter.builder("valora.rating.late.adjusted")
+                .description("Usage events that arrived after their period was final and became adjustments").register(registry);
+        Counter finalized = Counter.builder("valora.rating.charges.finalized")
+                .description("Charges emitted final after their period's end plus the grace").register(registry);
         return new RatingMetrics() {
             @Override
             public void duplicateDropped() {
@@ -52,6 +56,16 @@ public class TopologyProducer {
             @Override
             public void eventRejected() {
                 rejected.increment();
+            }
+
+            @Override
+            public void lateEventAdjusted() {
+                late.increment();
+            }
+
+            @Override
+            public void chargeFinalized() {
+                finalized.increment();
             }
         };
     }

@@ -45,6 +45,7 @@ final class PeriodChargeProcessor implements Processor<String, UsageEvent, Strin
 
     private final PeriodRater rater;
     private final RatingSettings settings;
+    private final RatingMetrics metrics;
     private final long graceMs;
     private ProcessorContext<String, RatedCharge> context;
     private TimestampedKeyValueStore<String, RatedCharge> charges;
@@ -52,9 +53,10 @@ final class PeriodChargeProcessor implements Processor<String, UsageEvent, Strin
     /** Earliest {@code periodEnd + grace} of an open charge; recomputed by scanning when unknown. */
     private long nextDeadline = UNKNOWN;
 
-    PeriodChargeProcessor(PeriodRater rater, RatingSettings settings) {
+    PeriodChargeProcessor(PeriodRater rater, RatingSettings settings, RatingMetrics metrics) {
         this.rater = rater;
         this.settings = settings;
+        this.metrics = metrics;
         this.graceMs = settings.grace().toMillis();
     }
 
@@ -93,6 +95,7 @@ final class PeriodChargeProcessor implements Processor<String, UsageEvent, Strin
         BigDecimal added = new BigDecimal(adjustment.getQuantity()).subtract(new BigDecimal(before.getQuantity()));
         lateUsage.put(record.key(), adjustedBefore.add(added).toPlainString());
         store(adjustmentKey, adjustment, record.timestamp());
+        metrics.lateEventAdjusted();
         nextDeadline = nextDeadline == UNKNOWN ? UNKNOWN : Math.min(nextDeadline, deadlineOf(adjustment));
     }
 
@@ -119,7 +122,10 @@ final class PeriodChargeProcessor implements Processor<String, UsageEvent, Strin
             }
         }
         // written after the scan: stores do not promise a stable iterator under concurrent writes
-        due.forEach(kv -> store(kv.key, PeriodRater.finalized(kv.value), streamTime));
+        due.forEach(kv -> {
+            store(kv.key, PeriodRater.finalized(kv.value), streamTime);
+            metrics.chargeFinalized();
+        });
         nextDeadline = earliestOpen;
     }
 

@@ -22,4 +22,12 @@ public interface RatingMetrics {
 
     /** An event was sent to the rejected topic. */
     void eventRejected();
+
+    /** An event arrived after its period was final and became part of an adjustment charge. */
+    default void lateEventAdjusted() {
+    }
+
+    /** A charge was emitted final because its period's end plus the grace passed. */
+    default void chargeFinalized() {
+    }
 }

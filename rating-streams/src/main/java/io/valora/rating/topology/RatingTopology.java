@@ -95,7 +95,7 @@ public final class RatingTopology {
         measurable
                 .selectKey((key, event) -> rater.keyOf(event), Named.as(ResourceNames.KEY_BY_PERIOD))
                 .repartition(Repartitioned.with(keys, events).withName(ResourceNames.BY_PERIOD))
-                .process(() -> new PeriodChargeProcessor(rater, settings), Named.as(ResourceNames.RATE),
+                .process(() -> new PeriodChargeProcessor(rater, settings, metrics), Named.as(ResourceNames.RATE),
                         ResourceNames.CHARGES_STORE, ResourceNames.LATE_USAGE_STORE)
                 .to(topics.ratedCharges(), Produced.with(keys, charges).withName(ResourceNames.CHARGES_SINK));
 

@@ -26,12 +26,33 @@ class GraceAndLateUsageTest {
     @TempDir
     java.nio.file.Path stateDir;
 
+    private final java.util.concurrent.atomic.AtomicInteger lateEvents = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicInteger finalized = new java.util.concurrent.atomic.AtomicInteger();
     private RatingDriver rating;
 
     @BeforeEach
     void start() {
+        RatingMetrics counting = new RatingMetrics() {
+            @Override
+            public void duplicateDropped() {
+            }
+
+            @Override
+            public void eventRejected() {
+            }
+
+            @Override
+            public void lateEventAdjusted() {
+                lateEvents.incrementAndGet();
+            }
+
+            @Override
+            public void chargeFinalized() {
+                finalized.incrementAndGet();
+            }
+        };
         // 0.0015 USD per unit: small quantities round to 0 or 1 cent, so per-event pricing would show.
-        rating = new RatingDriver(RatingDriver.perUnit("0.0015", Duration.ofHours(1)), stateDir);
+        rating = new RatingDriver(RatingDriver.perUnit("0.0015", Duration.ofHours(1)), stateDir, counting);
     }
 
     @AfterEach
@@ -97,6 +118,8 @@ class GraceAndLateUsageTest {
         // money: rate(4.5) = 1 cent = 0 (period) + 1 (adjustment); pricing each late event alone would give 0
         assertThat(october.getAmountMinor()).isZero();
         assertThat(october.getAmountMinor() + adjustment.getAmountMinor()).isEqualTo(1);
+        assertThat(lateEvents).hasValue(2);
+        assertThat(finalized).hasValue(1);
     }
 
     @Test
@@ -117,6 +140,8 @@ class GraceAndLateUsageTest {
         long octoberTotal = latest.get(OCT).getAmountMinor() + latest.get(OCT_ADJUSTED_IN_NOV).getAmountMinor()
                 + latest.get(OCT_ADJUSTED_IN_DEC).getAmountMinor();
         assertThat(octoberTotal).isZero();
+        // October, November and the adjustment November carried were closed
+        assertThat(finalized).hasValue(3);
     }
 
     @Test

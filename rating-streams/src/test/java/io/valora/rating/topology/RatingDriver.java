@@ -30,11 +30,15 @@ final class RatingDriver implements AutoCloseable {
     final TestOutputTopic<String, RatedCharge> charges;
 
     RatingDriver(RatingSettings settings, Path stateDir) {
+        this(settings, stateDir, RatingMetrics.NONE);
+    }
+
+    RatingDriver(RatingSettings settings, Path stateDir, RatingMetrics metrics) {
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "rating-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "dummy:9092");
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.resolve("s" + System.nanoTime()).toString());
-        driver = new TopologyTestDriver(RatingTopology.build(TOPICS, settings, RatingMetrics.NONE, new Properties()), props);
+        driver = new TopologyTestDriver(RatingTopology.build(TOPICS, settings, metrics, new Properties()), props);
         usage = driver.createInputTopic(TOPICS.usageEvents(), Serdes.String().serializer(),
                 RecordSerde.singleObject(UsageEvent.class).serializer());
         charges = driver.createOutputTopic(TOPICS.ratedCharges(), Serdes.String().deserializer(),
