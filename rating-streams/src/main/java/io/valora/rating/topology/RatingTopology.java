@@ -72,23 +72,26 @@ public final class RatingTopology {
                 stores.window(ResourceNames.HOURLY_USAGE_STORE, HourlyUsageRecorder.RETENTION, HourlyUsageRecorder.BUCKET),
                 keys, Serdes.String()));
 
-        KStream<String, UsageEvent> unique = builder
+        KStream<String, CheckedEvent> checked = builder
                 .stream(topics.usageEvents(), Consumed.with(keys, events)
                         .withTimestampExtractor(new EventTimeExtractor())
                         .withName(ResourceNames.SOURCE))
                 .process(() -> new UsageDeduplicator(settings.dedupRetention(), metrics),
-                        Named.as(ResourceNames.DEDUPLICATE), ResourceNames.DEDUP_STORE);
+                        Named.as(ResourceNames.DEDUPLICATE), ResourceNames.DEDUP_STORE)
+                .mapValues(c -> c.isRefused() ? c : new CheckedEvent(c.event(), quantities.read(c.event().getData()).refusal()),
+                        Named.as(ResourceNames.READ_QUANTITY));
 
-        Map<String, KStream<String, UsageEvent>> branches = unique
+        Map<String, KStream<String, CheckedEvent>> branches = checked
                 .split(Named.as(ResourceNames.MEASURE))
-                .branch((key, event) -> quantities.read(event.getData()).isValid(), Branched.as(ResourceNames.MEASURABLE))
+                .branch((key, c) -> !c.isRefused(), Branched.as(ResourceNames.MEASURABLE))
                 .defaultBranch(Branched.as(ResourceNames.UNMEASURABLE));
 
         branches.get(ResourceNames.MEASURE + ResourceNames.UNMEASURABLE)
-                .processValues(() -> new ExplainRejection(quantities, metrics), Named.as(ResourceNames.EXPLAIN_REJECTION))
+                .processValues(() -> new ExplainRejection(metrics), Named.as(ResourceNames.EXPLAIN_REJECTION))
                 .to(topics.usageEventsRejected(), Produced.with(keys, events).withName(ResourceNames.REJECTED_SINK));
 
-        KStream<String, UsageEvent> measurable = branches.get(ResourceNames.MEASURE + ResourceNames.MEASURABLE);
+        KStream<String, UsageEvent> measurable = branches.get(ResourceNames.MEASURE + ResourceNames.MEASURABLE)
+                .mapValues(CheckedEvent::event, Named.as(ResourceNames.UNWRAP_MEASURABLE));
         measurable.process(() -> new HourlyUsageRecorder(quantities), Named.as(ResourceNames.RECORD_HOURLY),
                 ResourceNames.HOURLY_USAGE_STORE);
 
@@ -111,13 +114,11 @@ public final class RatingTopology {
     }
 
     /** Adds the refusal reason as a header before the event goes to the rejected topic. */
-    private static final class ExplainRejection implements FixedKeyProcessor<String, UsageEvent, UsageEvent> {
-        private final QuantityReader quantities;
+    private static final class ExplainRejection implements FixedKeyProcessor<String, CheckedEvent, UsageEvent> {
         private final RatingMetrics metrics;
         private FixedKeyProcessorContext<String, UsageEvent> context;
 
-        ExplainRejection(QuantityReader quantities, RatingMetrics metrics) {
-            this.quantities = quantities;
+        ExplainRejection(RatingMetrics metrics) {
             this.metrics = metrics;
         }
 
@@ -127,11 +128,10 @@ public final class RatingTopology {
         }
 
         @Override
-        public void process(FixedKeyRecord<String, UsageEvent> record) {
-            String reason = quantities.read(record.value().getData()).refusal();
-            record.headers().add(ResourceNames.REJECT_REASON_HEADER, reason.getBytes(StandardCharsets.UTF_8));
+        public void process(FixedKeyRecord<String, CheckedEvent> record) {
+            record.headers().add(ResourceNames.REJECT_REASON_HEADER, record.value().refusal().getBytes(StandardCharsets.UTF_8));
             metrics.eventRejected();
-            context.forward(record);
+            context.forward(record.withValue(record.value().event()));
         }
     }
 }

@@ -12,9 +12,11 @@ public final class ResourceNames {
     public static final String SOURCE = "usage-events-source";
     public static final String DEDUPLICATE = "deduplicate";
     public static final String DEDUP_STORE = "usage-dedup-store";
+    public static final String READ_QUANTITY = "read-quantity";
     public static final String MEASURE = "measure-";
     public static final String MEASURABLE = "measurable";
     public static final String UNMEASURABLE = "unmeasurable";
+    public static final String UNWRAP_MEASURABLE = "unwrap-measurable";
     public static final String EXPLAIN_REJECTION = "explain-rejection";
     public static final String REJECTED_SINK = "usage-rejected-sink";
     public static final String KEY_BY_PERIOD = "key-by-period";

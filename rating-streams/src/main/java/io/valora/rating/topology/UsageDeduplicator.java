@@ -12,17 +12,20 @@ import org.apache.kafka.streams.state.WindowStoreIterator;
  * Drops an event whose (tenant, id) was seen within the retention. The gateway may write an event
  * twice (a client retry after a lost 202); this is where that becomes harmless.
  *
+ * <p>An event older than the retention behind stream time is refused (rejected topic with a
+ * reason): its id may already be forgotten, so it could be billed twice.
+ *
  * <p>Ids are kept in a window store keyed {@code tenant/id} at the event's time, so the store
  * forgets them by itself once stream time has moved past the retention. A retry that carries a
  * different event time (producers that send none get the receipt time) is still caught as long as
  * both times lie within the retention of each other. Retries are assumed to repeat the subject,
  * which keeps them on the same partition as the original.
  */
-final class UsageDeduplicator implements Processor<String, UsageEvent, String, UsageEvent> {
+final class UsageDeduplicator implements Processor<String, UsageEvent, String, CheckedEvent> {
 
     private final long retentionMs;
     private final RatingMetrics metrics;
-    private ProcessorContext<String, UsageEvent> context;
+    private ProcessorContext<String, CheckedEvent> context;
     private WindowStore<String, Long> seen;
 
     UsageDeduplicator(Duration retention, RatingMetrics metrics) {
@@ -31,7 +34,7 @@ final class UsageDeduplicator implements Processor<String, UsageEvent, String, U
     }
 
     @Override
-    public void init(ProcessorContext<String, UsageEvent> context) {
+    public void init(ProcessorContext<String, CheckedEvent> context) {
         this.context = context;
         this.seen = context.getStateStore(ResourceNames.DEDUP_STORE);
     }
@@ -41,6 +44,13 @@ final class UsageDeduplicator implements Processor<String, UsageEvent, String, U
         UsageEvent event = record.value();
         String id = event.getTenant() + "/" + event.getId();
         long time = record.timestamp();
+        if (time < context.currentStreamTimeMs() - retentionMs) {
+            // The store has forgotten ids this old (and ignores a put), so a retry could not be
+            // caught: refuse it visibly instead of risking a double charge.
+            context.forward(record.withValue(new CheckedEvent(event, "event time is older than the de-duplication retention ("
+                    + Duration.ofMillis(retentionMs) + ") behind the newest usage; re-process it deliberately if it is genuine")));
+            return;
+        }
         try (WindowStoreIterator<Long> earlier = seen.fetch(id, time - retentionMs, time + retentionMs)) {
             if (earlier.hasNext()) {
                 metrics.duplicateDropped();
@@ -48,6 +58,6 @@ final class UsageDeduplicator implements Processor<String, UsageEvent, String, U
             }
         }
         seen.put(id, time, time);
-        context.forward(record);
+        context.forward(record.withValue(CheckedEvent.accepted(event)));
     }
 }

@@ -45,11 +45,15 @@ final class RatingDriver implements AutoCloseable {
                 RecordSerde.singleObject(RatedCharge.class).deserializer());
     }
 
-    /** Monthly UTC periods, per-unit price in USD rounded HALF_UP, the given grace. */
+    /**
+     * Monthly UTC periods, per-unit price in USD rounded HALF_UP, the given grace, and ids
+     * remembered for 400 days so that months-late usage is still rated (not refused as older than
+     * the de-duplication retention, which {@code RatingTopologyTest} covers).
+     */
     static RatingSettings perUnit(String unitPrice, Duration grace) {
         return new RatingSettings("value", new PerUnit(Money.of(unitPrice, "USD")),
                 RatingPolicy.of(Currency.getInstance("USD")), BillingCalendar.monthly(ZoneOffset.UTC),
-                Duration.ofDays(35), grace);
+                Duration.ofDays(400), grace);
     }
 
     void send(String id, String customer, Instant time, String value) {

@@ -90,6 +90,23 @@ class RatingTopologyTest {
     }
 
     @Test
+    void refusesAnEventOlderThanTheDedupRetentionInsteadOfRiskingADoubleCharge() {
+        send(event("new", "cust-1", "api_call", NOV, "1"));
+        send(event("old", "cust-1", "api_call", NOV.minus(Duration.ofDays(35)).minusMillis(1), "5"));
+        send(event("old", "cust-1", "api_call", NOV.minus(Duration.ofDays(35)).minusMillis(1), "5")); // its retry
+        send(event("edge", "cust-1", "api_call", NOV.minus(Duration.ofDays(35)), "2")); // exactly the retention: kept
+
+        assertThat(rejections.readRecordsToList()).extracting(r -> r.value().getId(), RatingTopologyTest::reason)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("old", "event time is older than the de-duplication retention "
+                                + "(PT840H) behind the newest usage; re-process it deliberately if it is genuine"),
+                        org.assertj.core.groups.Tuple.tuple("old", "event time is older than the de-duplication retention "
+                                + "(PT840H) behind the newest usage; re-process it deliberately if it is genuine"));
+        assertThat(charges.readValuesToList()).extracting(RatedCharge::getQuantity).containsExactly("1", "2");
+        assertThat(rejected).hasValue(2);
+    }
+
+    @Test
     void keepsTheSameIdOfAnotherTenantApart() {
         send(event("e1", "cust-1", "api_call", NOV, "5"));
         UsageEvent other = event("e1", "cust-1", "api_call", NOV, "7");
