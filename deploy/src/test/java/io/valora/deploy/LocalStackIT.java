@@ -93,7 +93,8 @@ class LocalStackIT {
             try (Admin admin = Admin.create(Map.of("bootstrap.servers", stack.bootstrapServers()))) {
                 Map<String, TopicDescription> topics = admin.describeTopics(stack.topics().all()).allTopicNames().get();
                 assertThat(topics.keySet()).containsExactlyInAnyOrder(
-                        "it.usage-events", "it.usage-events.rejected", "it.rated-charges", "it.api-keys");
+                        "it.usage-events", "it.usage-events.rejected", "it.rated-charges", "it.api-keys", "it.customers",
+                        "it.meters", "it.invoice-events");
                 assertThat(topics.values()).allSatisfy(t -> assertThat(t.partitions()).hasSize(3));
             }
         }

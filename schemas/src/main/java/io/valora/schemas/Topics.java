@@ -42,13 +42,28 @@ public record Topics(String prefix) {
         return prefix + "api-keys";
     }
 
+    /** Avro {@link Customer}, key {@code tenant/externalId}; compacted catalog topic. */
+    public String customers() {
+        return prefix + "customers";
+    }
+
+    /** Avro {@link Meter}, key {@code tenant/meterKey}; compacted catalog topic. */
+    public String meters() {
+        return prefix + "meters";
+    }
+
+    /** Avro {@link InvoiceEvent}, key {@code tenant/invoiceId}: what payment integrations act on. */
+    public String invoiceEvents() {
+        return prefix + "invoice-events";
+    }
+
     /** Compacted topics: the latest record per key is the state. */
     public List<String> compacted() {
-        return List.of(apiKeys());
+        return List.of(apiKeys(), customers(), meters());
     }
 
     /** Every topic an installation must have before the services start. */
     public List<String> all() {
-        return List.of(usageEvents(), usageEventsRejected(), ratedCharges(), apiKeys());
+        return List.of(usageEvents(), usageEventsRejected(), ratedCharges(), apiKeys(), customers(), meters(), invoiceEvents());
     }
 }

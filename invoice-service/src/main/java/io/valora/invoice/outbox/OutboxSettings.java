@@ -17,7 +17,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class OutboxSettings {
 
     private final Topics topics;
-    private final String invoiceEventsTopic;
     private final int batchSize;
     private final Duration retention;
     private final int partitions;
@@ -27,7 +26,6 @@ public class OutboxSettings {
                    @ConfigProperty(name = "valora.outbox.retention", defaultValue = "P7D") Duration retention,
                    @ConfigProperty(name = "valora.outbox.topic-partitions", defaultValue = "3") int partitions) {
         this.topics = new Topics(prefix.orElse(""));
-        this.invoiceEventsTopic = topics.prefix() + "invoice-events";
         this.batchSize = batchSize;
         this.retention = retention;
         this.partitions = partitions;
@@ -40,24 +38,24 @@ public class OutboxSettings {
 
     /** The topic of invoice life-cycle events. */
     public String invoiceEventsTopic() {
-        return invoiceEventsTopic;
+        return topics.invoiceEvents();
     }
 
     /** The compacted catalog topic of customers. */
     public String customersTopic() {
-        return topics.prefix() + "customers";
+        return topics.customers();
     }
 
     /** The compacted catalog topic of meters. */
     public String metersTopic() {
-        return topics.prefix() + "meters";
+        return topics.meters();
     }
 
     /** Topics the relay creates when missing: {@code true} = compacted. */
     public List<TopicSpec> ownTopics() {
         return List.of(new TopicSpec(apiKeysTopic(), true, partitions), new TopicSpec(customersTopic(), true, partitions),
                 new TopicSpec(metersTopic(), true, partitions),
-                new TopicSpec(invoiceEventsTopic, false, partitions));
+                new TopicSpec(invoiceEventsTopic(), false, partitions));
     }
 
     /** Most rows published per relay transaction. */
