@@ -2,6 +2,7 @@ package io.valora.invoice.charges;
 
 import io.valora.schemas.Topics;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -21,13 +22,16 @@ public class ConsumerSettings {
     private final String bootstrapServers;
     private final Topics topics;
     private final String groupId;
+    private final Duration sessionTimeout;
 
     ConsumerSettings(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
                      @ConfigProperty(name = "valora.topics.prefix") Optional<String> topicPrefix,
-                     @ConfigProperty(name = "valora.consumer.group-id", defaultValue = "valora-invoice-service") String groupId) {
+                     @ConfigProperty(name = "valora.consumer.group-id", defaultValue = "valora-invoice-service") String groupId,
+                     @ConfigProperty(name = "valora.consumer.session-timeout", defaultValue = "45s") Duration sessionTimeout) {
         this.bootstrapServers = bootstrapServers;
         this.topics = new Topics(topicPrefix.orElse(""));
         this.groupId = groupId;
+        this.sessionTimeout = sessionTimeout;
     }
 
     /** The topic to read: prefix + {@code rated-charges}. */
@@ -45,7 +49,9 @@ public class ConsumerSettings {
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "500"));
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "500",
+                // How long a killed instance holds its partitions before the group moves them on.
+                ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, Long.toString(sessionTimeout.toMillis())));
         return props;
     }
 }

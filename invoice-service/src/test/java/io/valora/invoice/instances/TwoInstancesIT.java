@@ -133,7 +133,9 @@ class TwoInstancesIT {
                 "kafka.bootstrap.servers", broker.bootstrapServers(),
                 "valora.operator.token", OPERATOR,
                 "valora.outbox.relay-enabled", Boolean.toString(relay),
-                "valora.close.interval", "3600s"));
+                "valora.close.interval", "3600s",
+                // instance-a is killed: the group must not wait Kafka's default 45 s for it.
+                "valora.consumer.session-timeout", "6s"));
         started.add(process);
         return process;
     }
