@@ -1,6 +1,7 @@
 package io.valora.invoice.customers;
 
 import io.agroal.api.AgroalDataSource;
+import io.valora.invoice.db.SqlArgs;
 import io.valora.invoice.db.SqlTime;
 import io.valora.invoice.invoices.PagePosition;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,7 +10,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -70,24 +70,13 @@ public class CustomerStore {
     @Transactional(Transactional.TxType.MANDATORY)
     public List<StoredCustomer> list(String tenant, Optional<PagePosition> after, int limit) {
         List<Object> args = new ArrayList<>(List.of(tenant));
-        String where = "WHERE tenant = ?";
-        if (after.isPresent()) {
-            where += " AND (created_at, external_id) > (?, ?)";
-            args.add(after.get().periodStart());
-            args.add(after.get().id());
-        }
-        return query(COLUMNS + where + " ORDER BY created_at, external_id LIMIT " + limit, args);
+        String page = PagePosition.keysetPage("created_at", "external_id", after, limit, args);
+        return query(COLUMNS + "WHERE tenant = ?" + page, args);
     }
 
     private List<StoredCustomer> query(String sql, List<Object> args) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < args.size(); i++) {
-                if (args.get(i) instanceof Instant instant) {
-                    SqlTime.set(ps, i + 1, instant);
-                } else {
-                    ps.setString(i + 1, (String) args.get(i));
-                }
-            }
+            SqlArgs.bind(ps, args);
             List<StoredCustomer> found = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

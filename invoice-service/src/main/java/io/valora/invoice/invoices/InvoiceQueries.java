@@ -2,6 +2,7 @@ package io.valora.invoice.invoices;
 
 import io.agroal.api.AgroalDataSource;
 import io.valora.billing.invoice.LineKind;
+import io.valora.invoice.db.SqlArgs;
 import io.valora.invoice.db.SqlTime;
 import io.valora.invoice.tenancy.TenantSession;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -87,13 +88,7 @@ public class InvoiceQueries {
 
     private List<StoredInvoice> query(String sql, List<Object> args) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < args.size(); i++) {
-                if (args.get(i) instanceof Instant instant) {
-                    SqlTime.set(ps, i + 1, instant);
-                } else {
-                    ps.setString(i + 1, (String) args.get(i));
-                }
-            }
+            SqlArgs.bind(ps, args);
             Map<String, StoredInvoice> invoices = new LinkedHashMap<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

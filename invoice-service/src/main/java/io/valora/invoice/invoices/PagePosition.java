@@ -17,4 +17,20 @@ public record PagePosition(Instant periodStart, String id) {
         Objects.requireNonNull(periodStart, "periodStart");
         Objects.requireNonNull(id, "id");
     }
+
+    /**
+     * The keyset-pagination tail of a list query ordered by {@code (timeColumn, idColumn)}: an
+     * {@code AND (..) > (?, ?)} condition when continuing after {@code after} (its two values are
+     * appended to {@code args}), then the order and the limit.
+     */
+    public static String keysetPage(String timeColumn, String idColumn, java.util.Optional<PagePosition> after,
+                                    int limit, java.util.List<Object> args) {
+        String tail = "";
+        if (after.isPresent()) {
+            tail = " AND (" + timeColumn + ", " + idColumn + ") > (?, ?)";
+            args.add(after.get().periodStart());
+            args.add(after.get().id());
+        }
+        return tail + " ORDER BY " + timeColumn + ", " + idColumn + " LIMIT " + limit;
+    }
 }

@@ -2,6 +2,7 @@ package io.valora.invoice.keys;
 
 import io.agroal.api.AgroalDataSource;
 import io.valora.invoice.auth.Scope;
+import io.valora.invoice.db.SqlArgs;
 import io.valora.invoice.db.SqlTime;
 import io.valora.invoice.invoices.PagePosition;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -81,24 +82,13 @@ public class ApiKeyStore {
     @Transactional(Transactional.TxType.MANDATORY)
     public List<StoredApiKey> list(String tenant, Optional<PagePosition> after, int limit) {
         List<Object> args = new ArrayList<>(List.of(tenant));
-        String where = "WHERE tenant = ?";
-        if (after.isPresent()) {
-            where += " AND (created_at, id) > (?, ?)";
-            args.add(after.get().periodStart());
-            args.add(after.get().id());
-        }
-        return query(COLUMNS + where + " ORDER BY created_at, id LIMIT " + limit, args);
+        String page = PagePosition.keysetPage("created_at", "id", after, limit, args);
+        return query(COLUMNS + "WHERE tenant = ?" + page, args);
     }
 
     private List<StoredApiKey> query(String sql, List<Object> args) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < args.size(); i++) {
-                if (args.get(i) instanceof Instant instant) {
-                    SqlTime.set(ps, i + 1, instant);
-                } else {
-                    ps.setString(i + 1, (String) args.get(i));
-                }
-            }
+            SqlArgs.bind(ps, args);
             List<StoredApiKey> keys = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

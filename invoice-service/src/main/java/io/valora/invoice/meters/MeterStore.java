@@ -2,6 +2,7 @@ package io.valora.invoice.meters;
 
 import io.agroal.api.AgroalDataSource;
 import io.valora.billing.aggregation.AggregationKind;
+import io.valora.invoice.db.SqlArgs;
 import io.valora.invoice.db.SqlTime;
 import io.valora.invoice.invoices.PagePosition;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,7 +11,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -73,24 +73,13 @@ public class MeterStore {
     @Transactional(Transactional.TxType.MANDATORY)
     public List<StoredMeter> list(String tenant, Optional<PagePosition> after, int limit) {
         List<Object> args = new ArrayList<>(List.of(tenant));
-        String where = "WHERE tenant = ?";
-        if (after.isPresent()) {
-            where += " AND (created_at, meter_key) > (?, ?)";
-            args.add(after.get().periodStart());
-            args.add(after.get().id());
-        }
-        return query(COLUMNS + where + " ORDER BY created_at, meter_key LIMIT " + limit, args);
+        String page = PagePosition.keysetPage("created_at", "meter_key", after, limit, args);
+        return query(COLUMNS + "WHERE tenant = ?" + page, args);
     }
 
     private List<StoredMeter> query(String sql, List<Object> args) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < args.size(); i++) {
-                if (args.get(i) instanceof Instant instant) {
-                    SqlTime.set(ps, i + 1, instant);
-                } else {
-                    ps.setString(i + 1, (String) args.get(i));
-                }
-            }
+            SqlArgs.bind(ps, args);
             List<StoredMeter> found = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
