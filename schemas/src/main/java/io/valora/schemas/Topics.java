@@ -32,7 +32,7 @@ public record Topics(String prefix) {
         return prefix + "usage-events.rejected";
     }
 
-    /** Avro {@link RatedCharge}, key {@code tenant/subscription/meter/periodStart}. */
+    /** Avro {@link RatedCharge}, key {@code tenant/subscription/meter[/group]/plan@version/periodStart} (see rating-streams README). */
     public String ratedCharges() {
         return prefix + "rated-charges";
     }
@@ -52,6 +52,16 @@ public record Topics(String prefix) {
         return prefix + "meters";
     }
 
+    /** Avro {@link Plan}, key {@code tenant/planKey/version}; compacted catalog topic keeping every version. */
+    public String plans() {
+        return prefix + "plans";
+    }
+
+    /** Avro {@link Subscription}, key {@code tenant/subscriptionId}; compacted catalog topic. */
+    public String subscriptions() {
+        return prefix + "subscriptions";
+    }
+
     /** Avro {@link InvoiceEvent}, key {@code tenant/invoiceId}: what payment integrations act on. */
     public String invoiceEvents() {
         return prefix + "invoice-events";
@@ -59,11 +69,12 @@ public record Topics(String prefix) {
 
     /** Compacted topics: the latest record per key is the state. */
     public List<String> compacted() {
-        return List.of(apiKeys(), customers(), meters());
+        return List.of(apiKeys(), customers(), meters(), plans(), subscriptions());
     }
 
     /** Every topic an installation must have before the services start. */
     public List<String> all() {
-        return List.of(usageEvents(), usageEventsRejected(), ratedCharges(), apiKeys(), customers(), meters(), invoiceEvents());
+        return List.of(usageEvents(), usageEventsRejected(), ratedCharges(), apiKeys(), customers(), meters(), plans(),
+                subscriptions(), invoiceEvents());
     }
 }
