@@ -13,15 +13,15 @@ import org.eclipse.microprofile.health.Readiness;
 @ApplicationScoped
 public class ApiKeysReadiness implements HealthCheck {
 
-    private final ApiKeyTopicReader reader;
+    private final ApiKeys keys;
 
-    ApiKeysReadiness(ApiKeyTopicReader reader) {
-        this.reader = reader;
+    ApiKeysReadiness(ApiKeys keys) {
+        this.keys = keys;
     }
 
     @Override
     public HealthCheckResponse call() {
-        return HealthCheckResponse.named("api-keys").status(reader.caughtUp())
-                .withData("activeKeys", reader.registry().size()).build();
+        return HealthCheckResponse.named("api-keys").status(keys.caughtUp())
+                .withData("activeKeys", keys.activeKeys()).build();
     }
 }

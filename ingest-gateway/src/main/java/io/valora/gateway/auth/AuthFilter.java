@@ -2,11 +2,11 @@ package io.valora.gateway.auth;
 
 import io.valora.gateway.api.Problem;
 import io.valora.gateway.api.ProblemMappers;
+import io.valora.auth.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
 import java.util.Optional;
-import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
@@ -17,23 +17,13 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 @ApplicationScoped
 public class AuthFilter {
 
-    private static final Logger LOG = Logger.getLogger(AuthFilter.class);
-
     /** Request property holding the authenticated tenant. */
     public static final String TENANT = "valora.tenant";
 
-    private final ApiKeyAuthenticator authenticator;
+    private final ApiKeys keys;
 
-    AuthFilter(AuthConfig config, ApiKeyTopicReader keys) {
-        String devKey = config.devKeyEnabled()
-                ? config.devKey().orElseThrow(() -> new IllegalStateException(
-                        "valora.auth.dev-key-enabled=true needs valora.auth.dev-key"))
-                : null;
-        if (devKey != null) {
-            LOG.warnf("The development API key is enabled for tenant %s; set valora.auth.dev-key-enabled=false in production",
-                    config.devTenant());
-        }
-        this.authenticator = new ApiKeyAuthenticator(keys.registry(), devKey, config.devTenant());
+    AuthFilter(ApiKeys keys) {
+        this.keys = keys;
     }
 
     /** The authenticated tenant of a request that passed this filter. */
@@ -48,7 +38,7 @@ public class AuthFilter {
         if (!path.startsWith("/v1/") && !path.startsWith("/api/")) {
             return null;
         }
-        Optional<Caller> caller = authenticator.authenticate(request.getHeaderString("Authorization"));
+        Optional<Caller> caller = keys.authenticate(request.getHeaderString("Authorization"));
         if (caller.isEmpty()) {
             return ProblemMappers.response(Problem.of("unauthorized", "Missing or unknown API key", 401,
                     "Send 'Authorization: Bearer <api key>' with a valid, unrevoked key."));

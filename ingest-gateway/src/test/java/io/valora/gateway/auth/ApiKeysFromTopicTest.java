@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import io.valora.auth.KeyHash;
 import io.valora.schemas.ApiKey;
 import io.valora.schemas.UsageEvent;
 import io.valora.schemas.codec.RecordSerde;
@@ -38,7 +39,7 @@ class ApiKeysFromTopicTest {
     @Test
     void aPublishedKeyWorksForItsTenantAndStopsWithin10SecondsOfRevocation() throws Exception {
         String key = "vk_" + UUID.randomUUID();
-        publish(ApiKeyAuthenticatorTest.key(key, "acme", List.of("ingest"), false));
+        publish(key(key, "acme", List.of("ingest"), false));
         Awaitility.await("key becomes usable").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
                 .until(() -> post(key, "topic-key-1") == 202);
 
@@ -46,7 +47,7 @@ class ApiKeysFromTopicTest {
         assertThat(record.value().getTenant()).as("tenant from the key").isEqualTo("acme");
         assertThat(record.key()).isEqualTo("acme/cust-topic-key");
 
-        publish(ApiKeyAuthenticatorTest.key(key, "acme", List.of("ingest"), true));
+        publish(key(key, "acme", List.of("ingest"), true));
         Awaitility.await("revoked key refused").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
                 .until(() -> post(key, "topic-key-after-revoke") == 401);
     }
@@ -54,7 +55,7 @@ class ApiKeysFromTopicTest {
     @Test
     void aTombstoneDisablesAKey() throws Exception {
         String key = "vk_" + UUID.randomUUID();
-        publish(ApiKeyAuthenticatorTest.key(key, "acme", List.of("ingest"), false));
+        publish(key(key, "acme", List.of("ingest"), false));
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> post(key, "tomb-1") == 202);
 
         send(KeyHash.of(key), null);
@@ -64,7 +65,7 @@ class ApiKeysFromTopicTest {
     @Test
     void aKeyWithoutTheIngestScopeGets403() throws Exception {
         String key = "vk_" + UUID.randomUUID();
-        publish(ApiKeyAuthenticatorTest.key(key, "acme", List.of("read"), false));
+        publish(key(key, "acme", List.of("read"), false));
 
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> post(key, "scope-1") != 401);
         given().header("Authorization", "Bearer " + key).contentType("application/cloudevents+json").body(event("scope-2"))
@@ -104,5 +105,11 @@ class ApiKeysFromTopicTest {
 
     private ConsumerRecord<String, UsageEvent> awaitEvent(String id) {
         return UsageTopic.await(bootstrapServers, id);
+    }
+
+    private static ApiKey key(String key, String tenant, List<String> scopes, boolean revoked) {
+        return ApiKey.newBuilder().setKeyHash(KeyHash.of(key)).setKeyId("id-" + key).setTenant(tenant)
+                .setScopes(List.copyOf(scopes)).setRevoked(revoked).setCreatedAt(Instant.parse("2026-11-24T00:00:00Z"))
+                .setRevokedAt(revoked ? Instant.now() : null).build();
     }
 }

@@ -1,4 +1,4 @@
-package io.valora.gateway.auth;
+package io.valora.auth;
 
 import io.valora.schemas.ApiKey;
 import java.util.HashSet;
@@ -8,8 +8,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The gateway's view of the {@code api-keys} topic: key hash → the key's latest state. Revoked keys
- * and tombstones are dropped, so a lookup can only find keys that work.
+ * A service's view of the {@code api-keys} topic: key hash → the key's latest state. Revoked keys
+ * and tombstones are dropped, so a lookup can only find keys that work. It is separate from the
+ * reader so a lookup is a plain concurrent-map read on the request path.
  *
  * <p>Lookups are by hash: comparing hashes leaks nothing useful about the key itself, so a plain
  * map lookup is safe against timing attacks.
@@ -32,10 +33,12 @@ public final class ApiKeyRegistry {
         active.put(keyHash, new Caller(key.getTenant(), scopes, key.getKeyId()));
     }
 
+    /** The caller of an active key with this hash. */
     public Optional<Caller> find(String keyHash) {
         return Optional.ofNullable(active.get(keyHash));
     }
 
+    /** How many keys are active. */
     public int size() {
         return active.size();
     }

@@ -1,13 +1,14 @@
-package io.valora.gateway.auth;
+package io.valora.auth;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Decides who calls from the {@code Authorization: Bearer} header, and from nothing else: keys
- * from the {@code api-keys} topic first, then the development key if it is enabled.
+ * from the {@code api-keys} topic first, then the development key if one is given. It exists so
+ * every service answers the same header the same way; mapping "no caller" to 401 and a missing
+ * scope to 403 is left to the service's own HTTP layer.
  *
  * <p>Only hashes are kept; the development key's hash is compared in constant time so response
  * timing reveals nothing about it.
@@ -20,16 +21,12 @@ public final class ApiKeyAuthenticator {
 
     /**
      * @param registry keys read from the topic
-     * @param devKey the development key, or {@code null} when disabled
-     * @param devTenant the tenant of the development key
+     * @param devKey the development key, or empty when it is disabled
      */
-    public ApiKeyAuthenticator(ApiKeyRegistry registry, String devKey, String devTenant) {
+    public ApiKeyAuthenticator(ApiKeyRegistry registry, Optional<DevKey> devKey) {
         this.registry = registry;
-        if (devKey != null && devKey.isBlank()) {
-            throw new IllegalArgumentException("valora.auth.dev-key must not be blank when the dev key is enabled");
-        }
-        this.devKeyHash = devKey == null ? null : KeyHash.of(devKey).getBytes(StandardCharsets.US_ASCII);
-        this.devCaller = devKey == null ? null : new Caller(devTenant, Set.of(Caller.INGEST), "dev-key");
+        this.devKeyHash = devKey.map(d -> KeyHash.of(d.key()).getBytes(StandardCharsets.US_ASCII)).orElse(null);
+        this.devCaller = devKey.map(d -> new Caller(d.tenant(), d.scopes(), DevKey.KEY_ID)).orElse(null);
     }
 
     /** The caller for an {@code Authorization} header value, or empty if it is missing or unknown. */

@@ -1,0 +1,180 @@
+package io.valora.auth;
+
+import io.valora.schemas.ApiKey;
+import io.valora.schemas.codec.RecordSerde;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/**
+ * Keeps an {@link ApiKeyRegistry} equal to the compacted {@code api-keys} topic: one consumer
+ * without a group, assigned every partition, reading from the beginning and then polling until
+ * {@link #close()}, so a new or revoked key takes effect within one poll interval (well inside
+ * the 10 s promise). It is plain Java so every service can run it, whatever its framework: build
+ * it, {@link #start()} it at startup, {@link #close()} it at shutdown.
+ *
+ * <p>No consumer group: every service instance needs the whole topic, and nothing is committed.
+ * While the broker is unreachable the last known keys stay in force; revocations travel through
+ * the same broker, so they cannot be missed, only delayed until it returns.
+ */
+public final class ApiKeyTopicReader implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(ApiKeyTopicReader.class.getName());
+
+    /**
+     * Where and how to read.
+     *
+     * @param bootstrapServers the brokers
+     * @param topic the full name of the {@code api-keys} topic (prefix included)
+     * @param clientId the consumer's client id, e.g. {@code valora-ingest-gateway-api-keys}
+     * @param pollInterval how long one poll waits; bounds how late a revocation is seen
+     */
+    public record Settings(String bootstrapServers, String topic, String clientId, Duration pollInterval) {
+        public Settings {
+            Objects.requireNonNull(bootstrapServers, "bootstrapServers");
+            Objects.requireNonNull(topic, "topic");
+            Objects.requireNonNull(clientId, "clientId");
+            if (pollInterval.isNegative() || pollInterval.isZero()) {
+                throw new IllegalArgumentException("pollInterval must be positive");
+            }
+        }
+    }
+
+    private final ApiKeyRegistry registry = new ApiKeyRegistry();
+    private final Settings settings;
+    private volatile boolean caughtUp;
+    private volatile boolean running = true;
+    private volatile KafkaConsumer<String, byte[]> consumer;
+    private Thread thread;
+
+    public ApiKeyTopicReader(Settings settings) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+    }
+
+    /** The keys read so far; look callers up here (or through an {@link ApiKeyAuthenticator}). */
+    public ApiKeyRegistry registry() {
+        return registry;
+    }
+
+    /** True once the topic was read up to the end offsets seen at start; readiness should wait for it. */
+    public boolean caughtUp() {
+        return caughtUp;
+    }
+
+    /** Starts reading on a daemon thread of its own; returns at once. */
+    public synchronized void start() {
+        if (thread != null) {
+            throw new IllegalStateException("already started");
+        }
+        thread = new Thread(this::run, "api-keys-reader");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Stops reading and waits (briefly) for the consumer to close. */
+    @Override
+    public void close() {
+        running = false;
+        KafkaConsumer<String, byte[]> current = consumer;
+        if (current != null) {
+            current.wakeup();
+        }
+        Thread reader;
+        synchronized (this) {
+            reader = thread;
+        }
+        if (reader != null) {
+            try {
+                reader.join(Duration.ofSeconds(10).toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void run() {
+        Deserializer<ApiKey> values = RecordSerde.singleObject(ApiKey.class).deserializer();
+        try (KafkaConsumer<String, byte[]> kafka = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers(),
+                ConsumerConfig.CLIENT_ID_CONFIG, settings.clientId(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                // Keys written by a transactional outbox appear only once committed.
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
+                new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer = kafka;
+            if (!running) {
+                return;
+            }
+            List<TopicPartition> partitions = awaitPartitions(kafka);
+            kafka.assign(partitions);
+            kafka.seekToBeginning(partitions);
+            Map<TopicPartition, Long> endAtStart = kafka.endOffsets(partitions);
+            while (running) {
+                for (ConsumerRecord<String, byte[]> record : kafka.poll(settings.pollInterval())) {
+                    apply(values, record);
+                }
+                if (!caughtUp && endAtStart.entrySet().stream().allMatch(e -> kafka.position(e.getKey()) >= e.getValue())) {
+                    caughtUp = true;
+                    LOG.log(Level.INFO, "API keys loaded from {0}: {1} active", settings.topic(), registry.size());
+                }
+            }
+        } catch (WakeupException e) {
+            // Shutting down.
+        } catch (RuntimeException e) {
+            LOG.log(Level.ERROR, "The api-keys reader stopped; keys known so far stay in force until restart", e);
+        }
+    }
+
+    private void apply(Deserializer<ApiKey> values, ConsumerRecord<String, byte[]> record) {
+        try {
+            registry.apply(record.key(), record.value() == null ? null : values.deserialize(record.topic(), record.value()));
+        } catch (RuntimeException e) {
+            // A record we cannot read must not stop key updates; that key simply does not work.
+            registry.apply(record.key(), null);
+            LOG.log(Level.WARNING, "Skipping unreadable api-keys record at {0}-{1}@{2}: {3}", record.topic(),
+                    record.partition(), record.offset(), e.getMessage());
+        }
+    }
+
+    private List<TopicPartition> awaitPartitions(KafkaConsumer<String, byte[]> kafka) {
+        boolean warned = false;
+        while (running) {
+            try {
+                var infos = kafka.partitionsFor(settings.topic(), Duration.ofSeconds(5));
+                if (infos != null && !infos.isEmpty()) {
+                    return infos.stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+                }
+            } catch (org.apache.kafka.common.errors.TimeoutException e) {
+                // Broker not reachable yet; keep trying.
+            }
+            if (!warned) {
+                LOG.log(Level.WARNING, "Waiting for topic {0} to exist; only the development key (if enabled) works until then",
+                        settings.topic());
+                warned = true;
+            }
+            pause();
+        }
+        throw new WakeupException();
+    }
+
+    /** Backs off between two metadata look-ups while the topic does not exist yet. */
+    private static void pause() {
+        try {
+            Thread.sleep(1_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new WakeupException();
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package io.valora.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.valora.schemas.ApiKey;
+import io.valora.schemas.codec.RecordSerde;
+import io.valora.testing.kafka.EmbeddedKafkaBroker;
+import io.valora.testing.kafka.KafkaBrokerExtension;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The reader against a real broker: keys written the way invoice-service writes them. */
+@ExtendWith(KafkaBrokerExtension.class)
+class ApiKeyTopicReaderTest {
+
+    @Test
+    void catchesUpWithExistingKeysThenSeesNewOnesAndRevocations(EmbeddedKafkaBroker broker) throws Exception {
+        String topic = "api-keys-" + UUID.randomUUID();
+        broker.createTopics(2, List.of(topic));
+        send(broker, topic, ApiKeyAuthenticatorTest.key("vk_before", "acme", List.of("ingest"), false));
+
+        try (ApiKeyTopicReader reader = new ApiKeyTopicReader(settings(broker, topic))) {
+            reader.start();
+            Awaitility.await("caught up").atMost(Duration.ofSeconds(30)).until(reader::caughtUp);
+            ApiKeyAuthenticator authenticator = new ApiKeyAuthenticator(reader.registry(), Optional.empty());
+            assertThat(authenticator.authenticate("Bearer vk_before")).map(Caller::tenant).contains("acme");
+
+            send(broker, topic, ApiKeyAuthenticatorTest.key("vk_after", "globex", List.of("ingest", "read"), false));
+            Awaitility.await("new key").atMost(Duration.ofSeconds(10))
+                    .until(() -> authenticator.authenticate("Bearer vk_after").isPresent());
+            assertThat(authenticator.authenticate("Bearer vk_after").orElseThrow().scopes()).isEqualTo(Set.of("ingest", "read"));
+
+            send(broker, topic, ApiKeyAuthenticatorTest.key("vk_before", "acme", List.of("ingest"), true));
+            Awaitility.await("revoked within 10 s").atMost(Duration.ofSeconds(10))
+                    .until(() -> authenticator.authenticate("Bearer vk_before").isEmpty());
+        }
+    }
+
+    @Test
+    void skipsAnUnreadableRecordAndKeepsReading(EmbeddedKafkaBroker broker) throws Exception {
+        String topic = "api-keys-" + UUID.randomUUID();
+        broker.createTopics(1, List.of(topic));
+        send(broker, topic, KeyHash.of("vk_junk"), new byte[] {1, 2, 3});
+        send(broker, topic, ApiKeyAuthenticatorTest.key("vk_good", "acme", List.of("ingest"), false));
+
+        try (ApiKeyTopicReader reader = new ApiKeyTopicReader(settings(broker, topic))) {
+            reader.start();
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(reader::caughtUp);
+
+            assertThat(reader.registry().find(KeyHash.of("vk_good"))).isPresent();
+            assertThat(reader.registry().find(KeyHash.of("vk_junk"))).isEmpty();
+        }
+    }
+
+    static ApiKeyTopicReader.Settings settings(EmbeddedKafkaBroker broker, String topic) {
+        return new ApiKeyTopicReader.Settings(broker.bootstrapServers(), topic, "api-auth-test", Duration.ofMillis(100));
+    }
+
+    static void send(EmbeddedKafkaBroker broker, String topic, ApiKey key) throws Exception {
+        send(broker, topic, key.getKeyHash(), RecordSerde.singleObject(ApiKey.class).serializer().serialize(topic, key));
+    }
+
+    static void send(EmbeddedKafkaBroker broker, String topic, String hash, byte[] value) throws Exception {
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()),
+                new StringSerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(topic, hash, value)).get();
+        }
+    }
+}
