@@ -4,12 +4,15 @@ import io.valora.schemas.ApiKey;
 import io.valora.schemas.codec.RecordSerde;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -22,6 +25,9 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * {@link #close()}, so a new or revoked key takes effect within one poll interval (well inside
  * the 10 s promise). It is plain Java so every service can run it, whatever its framework: build
  * it, {@link #start()} it at startup, {@link #close()} it at shutdown.
+ *
+ * <p>Partitions added to the topic while running are picked up within
+ * {@link Settings#partitionRecheck()} and read from their beginning.
  *
  * <p>No consumer group: every service instance needs the whole topic, and nothing is committed.
  * While the broker is unreachable the last known keys stay in force; revocations travel through
@@ -38,14 +44,29 @@ public final class ApiKeyTopicReader implements AutoCloseable {
      * @param topic the full name of the {@code api-keys} topic (prefix included)
      * @param clientId the consumer's client id, e.g. {@code valora-ingest-gateway-api-keys}
      * @param pollInterval how long one poll waits; bounds how late a revocation is seen
+     * @param partitionRecheck how often the topic's partitions are listed again, so partitions
+     *     added while running are read (from their beginning) without a restart
      */
-    public record Settings(String bootstrapServers, String topic, String clientId, Duration pollInterval) {
+    public record Settings(String bootstrapServers, String topic, String clientId, Duration pollInterval,
+            Duration partitionRecheck) {
+
+        /** Default {@link #partitionRecheck}. */
+        public static final Duration DEFAULT_PARTITION_RECHECK = Duration.ofSeconds(10);
+
+        /** Settings with the default partition re-check interval. */
+        public Settings(String bootstrapServers, String topic, String clientId, Duration pollInterval) {
+            this(bootstrapServers, topic, clientId, pollInterval, DEFAULT_PARTITION_RECHECK);
+        }
+
         public Settings {
             Objects.requireNonNull(bootstrapServers, "bootstrapServers");
             Objects.requireNonNull(topic, "topic");
             Objects.requireNonNull(clientId, "clientId");
             if (pollInterval.isNegative() || pollInterval.isZero()) {
                 throw new IllegalArgumentException("pollInterval must be positive");
+            }
+            if (partitionRecheck.isNegative() || partitionRecheck.isZero()) {
+                throw new IllegalArgumentException("partitionRecheck must be positive");
             }
         }
     }
@@ -109,6 +130,8 @@ public final class ApiKeyTopicReader implements AutoCloseable {
                 ConsumerConfig.CLIENT_ID_CONFIG, settings.clientId(),
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                // Metadata (and so partitionsFor) is at most this old when partitions are re-checked.
+                ConsumerConfig.METADATA_MAX_AGE_CONFIG, (int) settings.partitionRecheck().toMillis(),
                 // Keys written by a transactional outbox appear only once committed.
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
                 new StringDeserializer(), new ByteArrayDeserializer())) {
@@ -120,7 +143,12 @@ public final class ApiKeyTopicReader implements AutoCloseable {
             kafka.assign(partitions);
             kafka.seekToBeginning(partitions);
             Map<TopicPartition, Long> endAtStart = kafka.endOffsets(partitions);
+            long nextRecheck = System.nanoTime() + settings.partitionRecheck().toNanos();
             while (running) {
+                if (System.nanoTime() - nextRecheck >= 0) {
+                    assignAddedPartitions(kafka);
+                    nextRecheck = System.nanoTime() + settings.partitionRecheck().toNanos();
+                }
                 for (ConsumerRecord<String, byte[]> record : kafka.poll(settings.pollInterval())) {
                     apply(values, record);
                 }
@@ -145,6 +173,34 @@ public final class ApiKeyTopicReader implements AutoCloseable {
             LOG.log(Level.WARNING, "Skipping unreadable api-keys record at {0}-{1}@{2}: {3}", record.topic(),
                     record.partition(), record.offset(), e.getMessage());
         }
+    }
+
+    /**
+     * Partitions added to the topic since they were last listed are assigned too and read from
+     * their beginning (a key written there before we noticed must not be missed). Kafka never
+     * removes partitions, and the positions of those already assigned are kept.
+     */
+    private void assignAddedPartitions(KafkaConsumer<String, byte[]> kafka) {
+        List<PartitionInfo> infos;
+        try {
+            infos = kafka.partitionsFor(settings.topic(), Duration.ofSeconds(5));
+        } catch (org.apache.kafka.common.errors.TimeoutException e) {
+            return; // Broker unreachable: try again at the next re-check.
+        }
+        if (infos == null) {
+            return;
+        }
+        Set<TopicPartition> assigned = kafka.assignment();
+        List<TopicPartition> added = infos.stream().map(p -> new TopicPartition(p.topic(), p.partition()))
+                .filter(p -> !assigned.contains(p)).toList();
+        if (added.isEmpty()) {
+            return;
+        }
+        Set<TopicPartition> all = new HashSet<>(assigned);
+        all.addAll(added);
+        kafka.assign(all);
+        kafka.seekToBeginning(added);
+        LOG.log(Level.INFO, "Reading {0} partition(s) added to {1}: {2}", added.size(), settings.topic(), added);
     }
 
     private List<TopicPartition> awaitPartitions(KafkaConsumer<String, byte[]> kafka) {

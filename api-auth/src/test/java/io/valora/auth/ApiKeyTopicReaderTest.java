@@ -12,6 +12,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewPartitions;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -64,6 +67,31 @@ class ApiKeyTopicReaderTest {
         }
     }
 
+    @Test
+    void readsPartitionsAddedAfterStartFromTheirBeginning(EmbeddedKafkaBroker broker) throws Exception {
+        String topic = "api-keys-" + UUID.randomUUID();
+        broker.createTopics(1, List.of(topic));
+        ApiKeyTopicReader.Settings settings = new ApiKeyTopicReader.Settings(broker.bootstrapServers(), topic,
+                "api-auth-test", Duration.ofMillis(100), Duration.ofMillis(500));
+        try (ApiKeyTopicReader reader = new ApiKeyTopicReader(settings)) {
+            reader.start();
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(reader::caughtUp);
+
+            try (Admin admin = broker.admin()) {
+                admin.createPartitions(Map.of(topic, NewPartitions.increaseTo(3))).all().get(30, TimeUnit.SECONDS);
+            }
+            ApiKey first = ApiKeyAuthenticatorTest.key("vk_new_partition_1", "acme", List.of("ingest"), false);
+            ApiKey second = ApiKeyAuthenticatorTest.key("vk_new_partition_2", "acme", List.of("ingest"), false);
+            send(broker, new ProducerRecord<>(topic, 1, first.getKeyHash(), bytes(topic, first)));
+            send(broker, new ProducerRecord<>(topic, 2, second.getKeyHash(), bytes(topic, second)));
+
+            Awaitility.await("keys on the added partitions").atMost(Duration.ofSeconds(20))
+                    .until(() -> reader.registry().find(first.getKeyHash()).isPresent()
+                            && reader.registry().find(second.getKeyHash()).isPresent());
+            assertThat(reader.registry().size()).isEqualTo(2);
+        }
+    }
+
     static ApiKeyTopicReader.Settings settings(EmbeddedKafkaBroker broker, String topic) {
         return new ApiKeyTopicReader.Settings(broker.bootstrapServers(), topic, "api-auth-test", Duration.ofMillis(100));
     }
@@ -73,10 +101,18 @@ class ApiKeyTopicReaderTest {
     }
 
     static void send(EmbeddedKafkaBroker broker, String topic, String hash, byte[] value) throws Exception {
+        send(broker, new ProducerRecord<>(topic, hash, value));
+    }
+
+    static void send(EmbeddedKafkaBroker broker, ProducerRecord<String, byte[]> record) throws Exception {
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
                 Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()),
                 new StringSerializer(), new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(topic, hash, value)).get();
+            producer.send(record).get();
         }
+    }
+
+    static byte[] bytes(String topic, ApiKey key) {
+        return RecordSerde.singleObject(ApiKey.class).serializer().serialize(topic, key);
     }
 }

@@ -33,7 +33,8 @@ public class ApiKeys {
             @ConfigProperty(name = "valora.topics.prefix") Optional<String> topicPrefix) {
         this.config = config;
         this.reader = new ApiKeyTopicReader(new ApiKeyTopicReader.Settings(bootstrapServers,
-                new Topics(topicPrefix.orElse("")).apiKeys(), "valora-ingest-gateway-api-keys", config.topicPollInterval()));
+                new Topics(topicPrefix.orElse("")).apiKeys(), "valora-ingest-gateway-api-keys", config.topicPollInterval(),
+                config.topicPartitionRecheck()));
         Optional<DevKey> devKey = Optional.empty();
         if (config.devKeyEnabled()) {
             String key = config.devKey().orElseThrow(() -> new IllegalStateException(

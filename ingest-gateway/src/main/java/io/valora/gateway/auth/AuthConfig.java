@@ -21,6 +21,10 @@ public interface AuthConfig {
     @WithDefault("500ms")
     Duration topicPollInterval();
 
+    /** How often the {@code api-keys} partitions are listed again; partitions added later are read within it. */
+    @WithDefault("10s")
+    Duration topicPartitionRecheck();
+
     /** Accept the configured development key. Turn off in production once real keys exist. */
     @WithDefault("true")
     boolean devKeyEnabled();
