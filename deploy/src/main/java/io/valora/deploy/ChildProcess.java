@@ -152,6 +152,26 @@ final class ChildProcess {
         }
     }
 
+    /**
+     * SIGKILL to the process and every descendant, then waits for them to exit: a crash as the
+     * fault-injection tests need it, with no chance to flush, commit or leave a group cleanly.
+     */
+    void kill() {
+        List<ProcessHandle> all = new ArrayList<>(process.descendants().toList());
+        all.add(0, process.toHandle());
+        all.forEach(ProcessHandle::destroyForcibly);
+        for (ProcessHandle handle : all) {
+            try {
+                handle.onExit().get(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (Exception ignored) {
+                // SIGKILL cannot be refused; a zombie reaped late is harmless
+            }
+        }
+    }
+
     static void terminate(ProcessHandle handle, Duration timeout) {
         if (!handle.isAlive()) {
             return;

@@ -28,8 +28,12 @@ import org.apache.kafka.common.errors.TopicExistsException;
  * }                               // everything stopped, in reverse order
  * }</pre>
  *
- * <p>Start order: broker, PostgreSQL, topics, invoice-service, rating-streams, ingest-gateway. {@link #close()}
- * stops in reverse order; so does a failed start before it throws, and so does Ctrl-C (a shutdown hook).
+ * <p>Start order: broker, PostgreSQL, topics, invoice-service, rating-streams (one or more instances),
+ * ingest-gateway. {@link #close()} stops in reverse order; so does a failed start before it throws, and so does
+ * Ctrl-C (a shutdown hook).
+ *
+ * <p>Controlled faults for the reliability tests: {@link #killService} (SIGKILL), {@link #restartService},
+ * {@link #stopBroker} / {@link #startBroker} (same data folder, so every record survives).
  */
 public final class LocalStack implements AutoCloseable {
 
@@ -74,21 +78,52 @@ public final class LocalStack implements AutoCloseable {
         kafka = started(KafkaProcess.start(settings.kafka(), classpath, timeout));
         postgres = started(PostgresProcess.start(settings.postgres(), classpath, timeout));
         createTopics();
-        if (!settings.withServices()) {
-            return;
+        if (settings.withServices()) {
+            startServices();
+        }
+    }
+
+    /**
+     * Starts the three services on a stack started without them ({@code withServices(false)}), e.g. after a test
+     * has written catalog records that rating-streams must find when it starts.
+     *
+     * @throws IllegalStateException if services run already, or one does not start (the stack stays up then;
+     *                               {@link #close()} stops it)
+     */
+    public synchronized void startServices() {
+        if (!services.isEmpty()) {
+            throw new IllegalStateException("services already started: " + services.keySet());
         }
         LocalStackSettings.Ports ports = settings.ports();
-        startService(INVOICE_SERVICE, ports.invoiceService(), Map.of(
+        startService(INVOICE_SERVICE, INVOICE_SERVICE, ports.invoiceService(), Map.of(
                 "VALORA_DB_URL", postgres.jdbcUrl(),
                 "VALORA_DB_USER", postgres.user(),
-                "VALORA_DB_PASSWORD", postgres.password()));
-        startService(RATING_STREAMS, ports.ratingStreams(), Map.of(
-                "VALORA_STATE_DIR", settings.ratingStateDir().toString()));
-        startService(INGEST_GATEWAY, ports.ingestGateway(), Map.of());
+                "VALORA_DB_PASSWORD", postgres.password()), List.of());
+        List<String> ratingOptions = settings.rating().properties().entrySet().stream()
+                .map(e -> "-D" + e.getKey() + "=" + e.getValue()).sorted().toList();
+        for (int n = 1; n <= settings.rating().count(); n++) {
+            startService(LocalStackSettings.ratingInstanceName(n), RATING_STREAMS, settings.ratingPort(n), Map.of(
+                    "VALORA_STATE_DIR", settings.ratingStateDir(n).toString()), ratingOptions);
+        }
+        startService(INGEST_GATEWAY, INGEST_GATEWAY, ports.ingestGateway(), Map.of(), List.of());
     }
 
     private <C extends Component> C started(C component) {
         started.add(component);
+        settings.progress().accept("  " + component.summary());
+        return component;
+    }
+
+    /** Puts a restarted component in the place of its earlier process, so stopping keeps the start order. */
+    private <C extends Component> C replaced(Component old, C component) {
+        synchronized (started) {
+            int at = started.indexOf(old);
+            if (at >= 0) {
+                started.set(at, component);
+            } else {
+                started.add(component);
+            }
+        }
         settings.progress().accept("  " + component.summary());
         return component;
     }
@@ -121,19 +156,79 @@ public final class LocalStack implements AutoCloseable {
                 + " partitions each");
     }
 
-    private void startService(String name, int port, Map<String, String> extraEnv) {
+    private void startService(String name, String module, int port, Map<String, String> extraEnv,
+            List<String> extraJvmOptions) {
         Map<String, String> env = new LinkedHashMap<>(extraEnv);
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         if (!settings.topicPrefix().isEmpty()) {
             env.put("VALORA_TOPICS_PREFIX", settings.topicPrefix());
         }
-        Path module = settings.repoRoot().resolve(name);
-        if (!java.nio.file.Files.isRegularFile(ServiceSpec.quarkusRunJar(module))) {
-            throw new IllegalStateException(name + " is not built (" + ServiceSpec.quarkusRunJar(module)
+        Path moduleDir = settings.repoRoot().resolve(module);
+        if (!java.nio.file.Files.isRegularFile(ServiceSpec.quarkusRunJar(moduleDir))) {
+            throw new IllegalStateException(module + " is not built (" + ServiceSpec.quarkusRunJar(moduleDir)
                     + " is missing): run ./mvnw -B package -DskipTests first");
         }
-        ServiceSpec spec = ServiceSpec.quarkusApp(name, module, port, env, settings.jvm().services());
+        List<String> jvmOptions = new ArrayList<>(settings.jvm().services());
+        jvmOptions.addAll(extraJvmOptions);
+        ServiceSpec spec = ServiceSpec.quarkusApp(name, moduleDir, port, env, jvmOptions);
         services.put(name, started(ServiceProcess.start(spec, settings.logDir(), settings.startTimeout())));
+    }
+
+    /**
+     * SIGKILL to a running service ({@link #INVOICE_SERVICE}, {@code rating-streams-2}, ...): a crash, with no
+     * clean shutdown. It stays down until {@link #restartService}.
+     */
+    public void killService(String name) {
+        ServiceProcess service = requireService(name);
+        long pid = service.pid();
+        service.kill();
+        settings.progress().accept("  killed " + name + " (SIGKILL, pid " + pid + ")");
+    }
+
+    /**
+     * Starts a service again with the same command, port and environment (state folders included), after
+     * stopping it cleanly if it still runs; returns once it is ready.
+     */
+    public synchronized ServiceProcess restartService(String name) {
+        ServiceProcess old = requireService(name);
+        if (old.isAlive()) {
+            old.close();
+            settings.progress().accept("  stopped " + name + " for a restart");
+        }
+        ServiceProcess fresh = ServiceProcess.start(old.spec(), settings.logDir(), settings.startTimeout());
+        services.put(name, replaced(old, fresh));
+        return fresh;
+    }
+
+    /** Stops the broker cleanly (SIGTERM); its data folder is kept for {@link #startBroker}. */
+    public synchronized void stopBroker() {
+        kafka.close();
+        settings.progress().accept("  stopped kafka (data kept in " + settings.kafka().dataDir() + ")");
+    }
+
+    /** SIGKILL to the broker: what a power cut does to it; its data folder is kept for {@link #startBroker}. */
+    public synchronized void killBroker() {
+        long pid = kafka.pid();
+        kafka.kill();
+        settings.progress().accept("  killed kafka (SIGKILL, pid " + pid + ")");
+    }
+
+    /** Starts the broker again on the same data folder and ports; every acknowledged record is still there. */
+    public synchronized void startBroker() {
+        if (kafka.isAlive()) {
+            throw new IllegalStateException("the broker still runs (pid " + kafka.pid() + ")");
+        }
+        KafkaProcess old = kafka;
+        kafka = replaced(old, KafkaProcess.start(settings.kafka(),
+                RuntimeClasspath.load(settings.runtimeClasspathFile()), settings.startTimeout()));
+    }
+
+    private ServiceProcess requireService(String name) {
+        ServiceProcess service = services.get(name);
+        if (service == null) {
+            throw new IllegalArgumentException("no service " + name + " in this stack; there are " + services.keySet());
+        }
+        return service;
     }
 
     public LocalStackSettings settings() {
@@ -168,9 +263,14 @@ public final class LocalStack implements AutoCloseable {
         return "http://127.0.0.1:" + settings.ports().ingestGateway();
     }
 
-    /** {@code http://127.0.0.1:<port>} of rating-streams. */
+    /** {@code http://127.0.0.1:<port>} of rating-streams (its first instance). */
     public String ratingStreamsUrl() {
         return "http://127.0.0.1:" + settings.ports().ratingStreams();
+    }
+
+    /** {@code http://127.0.0.1:<port>} of rating-streams instance {@code n} (1-based). */
+    public String ratingStreamsUrl(int n) {
+        return "http://127.0.0.1:" + settings.ratingPort(n);
     }
 
     /** {@code http://127.0.0.1:<port>} of invoice-service. */
@@ -236,7 +336,9 @@ public final class LocalStack implements AutoCloseable {
         System.out.println("PostgreSQL " + stack.jdbcUrl() + " (user postgres)");
         if (stack.settings().withServices()) {
             System.out.println("gateway    " + stack.ingestGatewayUrl());
-            System.out.println("rating     " + stack.ratingStreamsUrl());
+            for (int n = 1; n <= stack.settings().rating().count(); n++) {
+                System.out.println("rating     " + stack.ratingStreamsUrl(n));
+            }
             System.out.println("invoices   " + stack.invoiceServiceUrl());
         }
         System.out.println("Running; Ctrl-C stops everything.");

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 
@@ -21,6 +22,7 @@ import java.util.function.Consumer;
  * @param jvm                 JVM options of the child processes
  * @param runtimeClasspathFile the broker's classpath as written by Maven
  * @param progress            receives one line per started or stopped component
+ * @param rating              how many rating-streams instances run, and what each is given
  */
 public record LocalStackSettings(
         Path repoRoot,
@@ -32,7 +34,38 @@ public record LocalStackSettings(
         Duration startTimeout,
         JvmOptions jvm,
         Path runtimeClasspathFile,
-        Consumer<String> progress) {
+        Consumer<String> progress,
+        RatingInstances rating) {
+
+    /**
+     * The rating-streams instances: all share one Kafka Streams application id (so they split the partitions
+     * between them) and differ in HTTP port and state directory. Exists so the reliability tests can kill one
+     * instance and watch the other take over.
+     *
+     * @param count      instances, at least 1
+     * @param extraPorts HTTP ports of instances 2..count (instance 1 uses {@link Ports#ratingStreams()})
+     * @param properties system properties ({@code -Dkey=value}) given to every instance, e.g. a shorter
+     *                   {@code kafka-streams.session.timeout.ms} so a killed member leaves the group sooner
+     */
+    public record RatingInstances(int count, List<Integer> extraPorts, Map<String, String> properties) {
+
+        public RatingInstances {
+            if (count < 1) {
+                throw new IllegalArgumentException("at least one rating-streams instance: " + count);
+            }
+            extraPorts = List.copyOf(extraPorts);
+            if (extraPorts.size() != count - 1) {
+                throw new IllegalArgumentException(count + " rating-streams instances need " + (count - 1)
+                        + " extra ports, got " + extraPorts);
+            }
+            properties = Map.copyOf(properties);
+        }
+
+        /** One instance, nothing extra. */
+        public static RatingInstances single() {
+            return new RatingInstances(1, List.of(), Map.of());
+        }
+    }
 
     /**
      * Ports on 127.0.0.1.
@@ -99,6 +132,7 @@ public record LocalStackSettings(
         Objects.requireNonNull(jvm, "jvm");
         runtimeClasspathFile = runtimeClasspathFile.toAbsolutePath().normalize();
         Objects.requireNonNull(progress, "progress");
+        Objects.requireNonNull(rating, "rating");
     }
 
     public static Builder builder(Path repoRoot) {
@@ -129,9 +163,24 @@ public record LocalStackSettings(
         return dataDir.resolve("logs");
     }
 
-    /** Kafka Streams state of rating-streams ({@code VALORA_STATE_DIR}). */
+    /** Kafka Streams state of rating-streams ({@code VALORA_STATE_DIR}) of the first instance. */
     public Path ratingStateDir() {
-        return dataDir.resolve("rating-streams");
+        return ratingStateDir(1);
+    }
+
+    /** State directory of rating-streams instance {@code n} (1-based): {@code rating-streams}, {@code rating-streams-2}, ... */
+    public Path ratingStateDir(int n) {
+        return dataDir.resolve(ratingInstanceName(n));
+    }
+
+    /** Name (process, log file, state folder) of rating-streams instance {@code n} (1-based). */
+    public static String ratingInstanceName(int n) {
+        return n == 1 ? "rating-streams" : "rating-streams-" + n;
+    }
+
+    /** HTTP port of rating-streams instance {@code n} (1-based). */
+    public int ratingPort(int n) {
+        return n == 1 ? ports.ratingStreams() : rating.extraPorts().get(n - 2);
     }
 
     /** Builder with the defaults described on {@link LocalStackSettings}. */
@@ -146,6 +195,9 @@ public record LocalStackSettings(
         private JvmOptions jvm = JvmOptions.defaults();
         private Path runtimeClasspathFile;
         private Consumer<String> progress = System.out::println;
+        private int ratingInstances = 1;
+        private List<Integer> extraRatingPorts;
+        private Map<String, String> ratingProperties = Map.of();
 
         private Builder(Path repoRoot) {
             this.repoRoot = Objects.requireNonNull(repoRoot, "repoRoot");
@@ -202,6 +254,24 @@ public record LocalStackSettings(
             return this;
         }
 
+        /** Default 1. More instances get free HTTP ports unless {@link #extraRatingPorts} names them. */
+        public Builder ratingInstances(int ratingInstances) {
+            this.ratingInstances = ratingInstances;
+            return this;
+        }
+
+        /** HTTP ports of rating-streams instances 2..n. */
+        public Builder extraRatingPorts(List<Integer> extraRatingPorts) {
+            this.extraRatingPorts = extraRatingPorts;
+            return this;
+        }
+
+        /** System properties for every rating-streams instance; default none. */
+        public Builder ratingProperties(Map<String, String> ratingProperties) {
+            this.ratingProperties = ratingProperties;
+            return this;
+        }
+
         /**
          * Reads the {@code valora.*} system properties (see {@code deploy/README.md}); absent ones keep the
          * builder's values.
@@ -224,6 +294,11 @@ public record LocalStackSettings(
                     options("valora.postgres.jvm.options", jvm.postgres()),
                     options("valora.services.jvm.options", jvm.services()));
             runtimeClasspathFile = path(RuntimeClasspath.FILE_PROPERTY, runtimeClasspathFile);
+            ratingInstances = Integer.getInteger("valora.rating.instances", ratingInstances);
+            String extra = System.getProperty("valora.rating.extra.ports");
+            if (extra != null && !extra.isBlank()) {
+                extraRatingPorts = java.util.Arrays.stream(extra.split(",")).map(String::trim).map(Integer::valueOf).toList();
+            }
             return this;
         }
 
@@ -242,7 +317,23 @@ public record LocalStackSettings(
                     dataDir != null ? dataDir : repoRoot.resolve(".valora"),
                     ports, topicPrefix, topicPartitions, withServices, startTimeout, jvm,
                     runtimeClasspathFile != null ? runtimeClasspathFile : RuntimeClasspath.defaultFile(repoRoot),
-                    progress);
+                    progress, new RatingInstances(ratingInstances, extraPorts(), ratingProperties));
+        }
+
+        private List<Integer> extraPorts() {
+            if (extraRatingPorts != null) {
+                return extraRatingPorts;
+            }
+            java.util.Set<Integer> taken = new java.util.HashSet<>(List.of(ports.kafka(), ports.kafkaController(),
+                    ports.postgres(), ports.ingestGateway(), ports.ratingStreams(), ports.invoiceService()));
+            List<Integer> chosen = new java.util.ArrayList<>();
+            while (chosen.size() < ratingInstances - 1) {
+                int port = Loopback.freePort();
+                if (taken.add(port)) {
+                    chosen.add(port);
+                }
+            }
+            return chosen;
         }
     }
 }

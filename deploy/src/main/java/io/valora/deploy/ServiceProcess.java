@@ -77,4 +77,9 @@ public final class ServiceProcess extends StartedProcess {
     public void close() {
         process.stop(STOP_TIMEOUT);
     }
+
+    /** SIGKILL, as a crash: no shutdown hook runs, nothing is flushed or committed. */
+    public void kill() {
+        process.kill();
+    }
 }

@@ -94,7 +94,7 @@ class LocalStackIT {
                 Map<String, TopicDescription> topics = admin.describeTopics(stack.topics().all()).allTopicNames().get();
                 assertThat(topics.keySet()).containsExactlyInAnyOrder(
                         "it.usage-events", "it.usage-events.rejected", "it.rated-charges", "it.api-keys", "it.customers",
-                        "it.meters", "it.invoice-events");
+                        "it.meters", "it.plans", "it.subscriptions", "it.invoice-events");
                 assertThat(topics.values()).allSatisfy(t -> assertThat(t.partitions()).hasSize(3));
             }
         }
@@ -102,6 +102,51 @@ class LocalStackIT {
         assertThat(PostgresProcess.serverProcesses(settings.postgres())).isEmpty();
         assertThat(progress).filteredOn(l -> l.contains("stopped")).extracting(l -> l.trim().split(" ")[1])
                 .containsExactly("ingest-gateway", "rating-streams", "invoice-service", "postgres", "kafka");
+    }
+
+    @Test
+    void runsTwoRatingInstancesAndRestartsKilledServicesAndTheBrokerOnTheirOldSettings() throws Exception {
+        LocalStackSettings settings = settings("none").ratingInstances(2)
+                .ratingProperties(Map.of("kafka-streams.session.timeout.ms", "6000")).build();
+        try (LocalStack stack = LocalStack.start(settings)) {
+            assertThat(stack.components()).extracting(Component::name).containsExactly(
+                    "kafka", "postgres", "invoice-service", "rating-streams", "rating-streams-2", "ingest-gateway");
+            assertThat(env(stack.ratingStreamsUrl(2)))
+                    .containsEntry("QUARKUS_HTTP_PORT", Integer.toString(settings.ratingPort(2)))
+                    .containsEntry("VALORA_STATE_DIR", settings.ratingStateDir(2).toString());
+            assertThat(settings.ratingPort(2)).isNotEqualTo(settings.ports().ratingStreams());
+            assertThat(stack.service("rating-streams-2").orElseThrow().spec().command())
+                    .contains("-Dkafka-streams.session.timeout.ms=6000");
+
+            long killedPid = stack.service("rating-streams-2").orElseThrow().pid();
+            stack.killService("rating-streams-2");
+            assertThat(ProcessHandle.of(killedPid).filter(ProcessHandle::isAlive)).isEmpty();
+            ServiceProcess restarted = stack.restartService("rating-streams-2");
+            assertThat(restarted.pid()).isNotEqualTo(killedPid);
+            assertThat(env(stack.ratingStreamsUrl(2))).containsEntry("VALORA_STATE_DIR", settings.ratingStateDir(2).toString());
+
+            long gatewayPid = stack.service(LocalStack.INGEST_GATEWAY).orElseThrow().pid();
+            assertThat(stack.restartService(LocalStack.INGEST_GATEWAY).pid()).isNotEqualTo(gatewayPid);
+
+            try (Admin admin = Admin.create(Map.of("bootstrap.servers", stack.bootstrapServers()))) {
+                admin.createTopics(List.of(new org.apache.kafka.clients.admin.NewTopic("it.survivor", 1, (short) 1)))
+                        .all().get();
+            }
+            stack.stopBroker();
+            assertThat(stack.kafka().isAlive()).isFalse();
+            stack.startBroker();
+            try (Admin admin = Admin.create(Map.of("bootstrap.servers", stack.bootstrapServers()))) {
+                assertThat(admin.listTopics().names().get()).contains("it.survivor", "it.usage-events");
+            }
+            assertThat(stack.components()).extracting(Component::name).containsExactly(
+                    "kafka", "postgres", "invoice-service", "rating-streams", "rating-streams-2", "ingest-gateway");
+            assertThat(stack.components()).allSatisfy(c -> assertThat(c.rssBytes()).isPositive());
+        }
+        assertThat(TestDirs.liveChildren()).isEmpty();
+        assertThat(progress).filteredOn(l -> l.contains("stopped") && !l.contains("restart") && !l.contains("data kept"))
+                .extracting(l -> l.trim().split(" ")[1])
+                .containsExactly("ingest-gateway", "rating-streams-2", "rating-streams", "invoice-service", "postgres",
+                        "kafka");
     }
 
     @Test
