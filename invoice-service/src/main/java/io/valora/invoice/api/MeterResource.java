@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -34,9 +35,10 @@ import java.util.regex.Pattern;
 public class MeterResource {
 
     static final Pattern KEY = Pattern.compile("[a-z0-9][a-z0-9._-]{0,99}");
-    static final Pattern PROPERTY = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,99}");
+    static final Pattern PROPERTY = Pattern.compile("(\\$\\.)?[A-Za-z0-9_][A-Za-z0-9_.-]{0,99}");
     static final int MAX_TEXT = 200;
     static final int MAX_GROUP_BY = 10;
+    static final int MAX_FILTERS = 10;
 
     private final Caller caller;
     private final MeterService meters;
@@ -88,10 +90,20 @@ public class MeterResource {
             throw invalid("groupBy takes at most " + MAX_GROUP_BY + " properties.");
         }
         groupBy.forEach(MeterResource::requireProperty);
+        Map<String, String> filters = request.filters() == null ? Map.of() : request.filters();
+        if (filters.size() > MAX_FILTERS) {
+            throw invalid("filters takes at most " + MAX_FILTERS + " properties.");
+        }
+        filters.forEach((path, value) -> {
+            requireProperty(path);
+            if (value == null || value.length() > MAX_TEXT || value.chars().anyMatch(Character::isISOControl)) {
+                throw invalid("filters." + path + " must be a string of at most " + MAX_TEXT + " characters.");
+            }
+        });
         Optional<String> name = Optional.ofNullable(request.name()).map(String::strip).filter(n -> !n.isEmpty())
                 .filter(n -> n.length() <= MAX_TEXT);
         StoredMeter draft = new StoredMeter(tenant, request.key(), name, request.eventType().strip(), aggregation,
-                valueProperty, groupBy, Instant.EPOCH);
+                valueProperty, groupBy, filters, Instant.EPOCH);
         return Response.status(Response.Status.CREATED).entity(MeterJson.of(meters.create(tenant, draft))).build();
     }
 

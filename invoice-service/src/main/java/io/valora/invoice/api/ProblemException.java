@@ -1,5 +1,7 @@
 package io.valora.invoice.api;
 
+import java.util.List;
+
 /**
  * An error the API answers with a problem response: thrown at the boundary when a request is
  * wrong (400), names something that is not there (404), is not allowed (403), conflicts with
@@ -12,12 +14,23 @@ public final class ProblemException extends RuntimeException {
     private final int status;
     private final String name;
     private final String title;
+    private final transient List<Problem.FieldError> errors;
 
     private ProblemException(int status, String name, String title, String detail) {
+        this(status, name, title, detail, null);
+    }
+
+    private ProblemException(int status, String name, String title, String detail, List<Problem.FieldError> errors) {
         super(detail, null, false, false);
         this.status = status;
         this.name = name;
         this.title = title;
+        this.errors = errors == null ? null : List.copyOf(errors);
+    }
+
+    /** 422 with the fields of the body that are invalid ({@code name} says which kind of body). */
+    public static ProblemException invalidFields(String name, String detail, List<Problem.FieldError> errors) {
+        return new ProblemException(422, name, "Invalid fields", detail, errors);
     }
 
     /** 400: the request cannot be used as sent; {@code detail} says what to change. */
@@ -55,5 +68,9 @@ public final class ProblemException extends RuntimeException {
 
     String title() {
         return title;
+    }
+
+    List<Problem.FieldError> errors() {
+        return errors;
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.valora.invoice.close.MixedCurrenciesException;
 import io.valora.invoice.customers.CustomerExistsException;
 import io.valora.invoice.meters.MeterExistsException;
+import io.valora.invoice.plans.PlanExistsException;
 import io.valora.invoice.lifecycle.InvalidTransitionException;
 import io.valora.invoice.tenancy.TenantExistsException;
 import jakarta.ws.rs.Priorities;
@@ -23,7 +24,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     Response problem(ProblemException e) {
-        return Problems.response(e.status(), e.name(), e.title(), e.getMessage());
+        return Problems.response(e.status(), e.name(), e.title(), e.getMessage(), e.errors());
     }
 
     @ServerExceptionMapper
@@ -45,6 +46,11 @@ public class ProblemMappers {
     @ServerExceptionMapper
     Response meterExists(MeterExistsException e) {
         return Problems.response(Response.Status.CONFLICT, "meter-exists", "Meter exists", e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    Response planExists(PlanExistsException e) {
+        return Problems.response(Response.Status.CONFLICT, "plan-exists", "Plan exists", e.getMessage());
     }
 
     @ServerExceptionMapper

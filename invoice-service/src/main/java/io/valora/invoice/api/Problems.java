@@ -25,9 +25,15 @@ public final class Problems {
 
     /** A response whose body is the problem {@code name} with this title and detail. */
     public static Response response(int status, String name, String title, String detail) {
+        return response(status, name, title, detail, null);
+    }
+
+    /** A response whose body is the problem {@code name} with per-field errors (null = none). */
+    public static Response response(int status, String name, String title, String detail,
+                                    java.util.List<Problem.FieldError> errors) {
         return Response.status(status)
                 .type(PROBLEM_JSON)
-                .entity(new Problem(TYPE_PREFIX + name, title, status, detail))
+                .entity(new Problem(TYPE_PREFIX + name, title, status, detail, errors))
                 .build();
     }
 }

@@ -29,6 +29,7 @@ public final class MeterRecords {
                 .setAggregation(meter.aggregationCode())
                 .setValueProperty(meter.valueProperty().orElse(null))
                 .setGroupBy(meter.groupBy())
+                .setFilters(new java.util.TreeMap<>(meter.filters()))
                 .setCreatedAt(meter.createdAt().truncatedTo(ChronoUnit.MILLIS))
                 .build();
         return new OutboxMessage(meter.tenant(), topic, meter.tenant() + "/" + meter.key(), SERIALIZER.serialize(topic, record));

@@ -44,7 +44,7 @@ public class MeterService {
     public StoredMeter create(String tenant, StoredMeter draft) {
         session.enter(tenant);
         StoredMeter meter = new StoredMeter(tenant, draft.key(), draft.name(), draft.eventType(), draft.aggregation(),
-                draft.valueProperty(), draft.groupBy(), clock.instant().truncatedTo(ChronoUnit.MILLIS));
+                draft.valueProperty(), draft.groupBy(), draft.filters(), clock.instant().truncatedTo(ChronoUnit.MILLIS));
         store.insert(meter);
         outbox.append(MeterRecords.message(settings.metersTopic(), meter));
         return meter;

@@ -2,6 +2,7 @@ package io.valora.invoice.meters;
 
 import io.agroal.api.AgroalDataSource;
 import io.valora.billing.aggregation.AggregationKind;
+import io.valora.invoice.db.JsonColumns;
 import io.valora.invoice.db.SqlArgs;
 import io.valora.invoice.db.SqlTime;
 import io.valora.invoice.invoices.PagePosition;
@@ -28,7 +29,7 @@ public class MeterStore {
 
     private static final String UNIQUE_VIOLATION = "23505";
     private static final String COLUMNS = "SELECT tenant, meter_key, name, event_type, aggregation, value_property, "
-            + "group_by, created_at FROM meters ";
+            + "group_by, filters::text AS filters, created_at FROM meters ";
 
     private final AgroalDataSource dataSource;
 
@@ -44,7 +45,7 @@ public class MeterStore {
     @Transactional(Transactional.TxType.MANDATORY)
     public void insert(StoredMeter meter) {
         String sql = "INSERT INTO meters (tenant, meter_key, name, event_type, aggregation, value_property, group_by, "
-                + "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+                + "created_at, filters) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)";
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, meter.tenant());
             ps.setString(2, meter.key());
@@ -54,6 +55,7 @@ public class MeterStore {
             ps.setString(6, meter.valueProperty().orElse(null));
             ps.setArray(7, c.createArrayOf("text", meter.groupBy().toArray()));
             SqlTime.set(ps, 8, meter.createdAt());
+            ps.setString(9, JsonColumns.write(meter.filters()));
             ps.executeUpdate();
         } catch (SQLException e) {
             if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
@@ -88,7 +90,7 @@ public class MeterStore {
                             AggregationKind.valueOf(rs.getString("aggregation").toUpperCase(Locale.ROOT)),
                             Optional.ofNullable(rs.getString("value_property")),
                             Arrays.stream((Object[]) rs.getArray("group_by").getArray()).map(String.class::cast).toList(),
-                            SqlTime.get(rs, "created_at")));
+                            JsonColumns.readStringMap(rs.getString("filters")), SqlTime.get(rs, "created_at")));
                 }
             }
             return found;

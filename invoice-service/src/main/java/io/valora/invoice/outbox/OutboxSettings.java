@@ -51,10 +51,21 @@ public class OutboxSettings {
         return topics.meters();
     }
 
+    /** The compacted catalog topic of plan versions. */
+    public String plansTopic() {
+        return topics.plans();
+    }
+
+    /** The compacted catalog topic of subscriptions. */
+    public String subscriptionsTopic() {
+        return topics.subscriptions();
+    }
+
     /** Topics the relay creates when missing: {@code true} = compacted. */
     public List<TopicSpec> ownTopics() {
         return List.of(new TopicSpec(apiKeysTopic(), true, partitions), new TopicSpec(customersTopic(), true, partitions),
-                new TopicSpec(metersTopic(), true, partitions),
+                new TopicSpec(metersTopic(), true, partitions), new TopicSpec(plansTopic(), true, partitions),
+                new TopicSpec(subscriptionsTopic(), true, partitions),
                 new TopicSpec(invoiceEventsTopic(), false, partitions));
     }
 
