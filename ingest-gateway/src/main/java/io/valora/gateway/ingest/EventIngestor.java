@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
-import org.jboss.logging.Logger;
 
 /**
  * The one ingest path every endpoint shares, whatever the wire format: size limits, card-data
@@ -27,12 +26,11 @@ import org.jboss.logging.Logger;
  * every record. Vendor formats are mapped onto CloudEvents JSON before they reach it, so each format
  * gets exactly the same rules.
  *
- * <p>Logs never contain event payloads: only counts, reasons and the tenant.
+ * <p>Logs never contain event payloads: only counts, reasons and the tenant ({@link RefusalLog}).
  */
 @ApplicationScoped
 public class EventIngestor {
 
-    private static final Logger LOG = Logger.getLogger(EventIngestor.class);
     /** Longest list of per-event errors in one answer; the rest is summarised. */
     static final int MAX_REPORTED_ERRORS = 100;
 
@@ -68,6 +66,7 @@ public class EventIngestor {
             EventsBody.Parsed parsed = EventsBody.parse(json, body, mediaType);
             if (!parsed.isValid()) {
                 metrics.rejected("invalid", 1);
+                RefusalLog.debug(tenant, "invalid", 0, 1);
                 throw ProblemException.invalid("The request body was refused; nothing was published.", List.of(parsed.error()));
             }
             return ingest(tenant, MappedEvents.cloudEvents(parsed.events(), parsed.batch()));
@@ -117,19 +116,20 @@ public class EventIngestor {
             throw ProblemException.tooLarge("The request has " + events.size() + " events; at most "
                     + config.maxBatchEvents() + " are accepted per request. Split it into smaller batches.");
         }
-        refuseCardData(request.raw(), request.batch());
+        refuseCardData(tenant, request.raw(), request.batch(), metrics);
         if (!request.mappingErrors().isEmpty()) {
             metrics.rejected("invalid", events.size());
+            RefusalLog.debug(tenant, "invalid", events.size(), request.mappingErrors().size());
             throw ProblemException.invalid("The request was refused; nothing was published.", summarise(request.mappingErrors()));
         }
-        List<IncomingEvent> valid = validate(request);
+        List<IncomingEvent> valid = validate(tenant, request);
         return publish(tenant, valid).thenApply(ignored -> {
             metrics.accepted(valid.size());
             return valid.size();
         });
     }
 
-    private void refuseCardData(List<JsonNode> events, boolean batch) {
+    private static void refuseCardData(String tenant, List<JsonNode> events, boolean batch, IngestMetrics metrics) {
         List<String> errors = new ArrayList<>();
         int offending = 0;
         for (int i = 0; i < events.size(); i++) {
@@ -143,12 +143,13 @@ public class EventIngestor {
         }
         if (!errors.isEmpty()) {
             metrics.rejected("card-data", events.size());
-            LOG.warnf("Refused a request of %d events: %d carried card-like numbers (payload not logged)", events.size(), offending);
+            RefusalLog.warn(tenant, "card-data", events.size(),
+                    "Refused a request of " + events.size() + " events: " + offending + " carried card-like numbers (payload not logged)");
             throw ProblemException.cardDataRefused(summarise(errors));
         }
     }
 
-    private List<IncomingEvent> validate(MappedEvents request) {
+    private List<IncomingEvent> validate(String tenant, MappedEvents request) {
         List<JsonNode> events = request.events();
         boolean batch = request.batch();
         List<IncomingEvent> valid = new ArrayList<>(events.size());
@@ -165,6 +166,7 @@ public class EventIngestor {
         }
         if (!errors.isEmpty()) {
             metrics.rejected("invalid", events.size());
+            RefusalLog.debug(tenant, "invalid", events.size(), errors.size());
             throw ProblemException.invalid(batch
                     ? "At least one event is invalid; the whole batch was refused and nothing was published."
                     : "The event was refused; nothing was published.", summarise(errors));
@@ -187,7 +189,8 @@ public class EventIngestor {
             Throwable cause = Stages.cause(failure);
             metrics.published(sample, "failed");
             metrics.rejected("unavailable", events.size());
-            LOG.warnf("Publishing %d events for tenant %s failed, answering 503: %s", events.size(), tenant, cause.getMessage());
+            RefusalLog.warn(tenant, "unavailable", events.size(),
+                    "Publishing " + events.size() + " events failed, answering 503: " + cause.getMessage());
             throw ProblemException.brokerUnavailable(cause.getMessage(), 5);
         });
     }
