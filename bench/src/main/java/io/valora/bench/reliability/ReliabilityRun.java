@@ -1,0 +1,95 @@
+package io.valora.bench.reliability;
+
+import io.valora.deploy.LocalStackSettings;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Issue #7's proof under fire, as one command ({@code ./valora reliability [--small] [--seed N] [--no-faults]
+ * [--runs 1|2]}): generates a scenario, runs it against a fresh local stack (two rating-streams instances) with the
+ * fault schedule, checks conservation, money, acknowledged events; with two runs, runs the same events again in
+ * another order on another partition count and checks that every invoice is identical. Prints the report and
+ * writes it to {@code <data dir>/report.txt} (default {@code .valora/reliability/}); exits 0 only when every check
+ * passed.
+ */
+public final class ReliabilityRun {
+
+    private ReliabilityRun() {
+    }
+
+    public static void main(String[] args) {
+        List<String> options = List.of(args);
+        long seed = Long.parseLong(option(options, "--seed", "7"));
+        HarnessConfig config = (options.contains("--small") ? HarnessConfig.small(seed) : HarnessConfig.full(seed))
+                .withFaults(!options.contains("--no-faults"));
+        int runs = Integer.parseInt(option(options, "--runs", "2"));
+        Path repoRoot = Path.of(System.getProperty("valora.repo.root",
+                LocalStackSettings.findRepoRoot(Path.of("")).toString()));
+        Path dataDir = Path.of(option(options, "--data", repoRoot.resolve(".valora/reliability").toString()));
+        PrintStream out = System.out;
+
+        Scenario scenario = Scenario.generate(config, Instant.now());
+        out.printf("Reliability run: %s%n", config);
+        List<RunResult> results = new ArrayList<>();
+        int[] partitions = {3, 5};
+        for (int run = 1; run <= runs; run++) {
+            Path runDir = dataDir.resolve("run-" + run);
+            deleteTree(runDir);
+            LocalStackSettings settings = LocalStackSettings.builder(repoRoot).fromSystemProperties()
+                    .dataDir(runDir)
+                    .ports(LocalStackSettings.Ports.free())
+                    .topicPartitions(partitions[(run - 1) % partitions.length])
+                    .ratingInstances(2)
+                    .ratingProperties(Map.of("kafka-streams.session.timeout.ms", "6000"))
+                    .jvm(withOperatorToken(LocalStackSettings.JvmOptions.defaults()))
+                    .progress(line -> out.println("  " + line))
+                    .build();
+            String label = "run %d (%d partitions, order seed %d)".formatted(run, settings.topicPartitions(), run);
+            out.println("== " + label);
+            results.add(new HarnessRun(scenario, settings, run, out).execute(label));
+        }
+        String report = Report.render(config, scenario, results);
+        out.println(report);
+        write(dataDir.resolve("report.txt"), report);
+        System.exit(Report.passed(results) ? 0 : 1);
+    }
+
+    private static LocalStackSettings.JvmOptions withOperatorToken(LocalStackSettings.JvmOptions jvm) {
+        List<String> services = new ArrayList<>(jvm.services());
+        services.add("-Dvalora.operator.token=" + HarnessRun.OPERATOR_TOKEN);
+        return new LocalStackSettings.JvmOptions(jvm.kafka(), jvm.postgres(), services);
+    }
+
+    private static String option(List<String> options, String name, String fallback) {
+        int at = options.indexOf(name);
+        return at >= 0 && at + 1 < options.size() ? options.get(at + 1) : fallback;
+    }
+
+    private static void deleteTree(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void write(Path file, String text) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
