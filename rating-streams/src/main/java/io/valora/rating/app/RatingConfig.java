@@ -2,14 +2,12 @@ package io.valora.rating.app;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Operator settings of the foundation rating pipeline (see the module README for each knob).
- * The catalog-driven release replaces the single price with plans read from Kafka.
+ * Operator settings of the rating pipeline (see the module README for each knob). Meters, prices
+ * and billing periods are not settings: they come from the catalog topics.
  */
 @ConfigMapping(prefix = "valora")
 public interface RatingConfig {
@@ -46,24 +44,8 @@ public interface RatingConfig {
         Optional<String> prefix();
     }
 
-    /** Metering and pricing of the one implicit meter per event type. */
+    /** De-duplication and finality. */
     interface Rating {
-        /** The numeric field of {@code data} that is summed. */
-        @WithDefault("value")
-        String quantityField();
-
-        /** Price per unit, exact decimal in the currency's major unit. */
-        @WithDefault("0.01")
-        BigDecimal unitPrice();
-
-        /** ISO 4217 code. */
-        @WithDefault("USD")
-        String currency();
-
-        /** Rounding of the period's amount to minor units. */
-        @WithDefault("HALF_UP")
-        RoundingMode rounding();
-
         /** How long event ids are remembered for de-duplication. */
         @WithDefault("P35D")
         Duration dedupRetention();

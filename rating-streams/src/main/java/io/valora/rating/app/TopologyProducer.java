@@ -2,18 +2,13 @@ package io.valora.rating.app;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.valora.billing.money.Money;
-import io.valora.billing.period.BillingCalendar;
-import io.valora.billing.pricing.PerUnit;
-import io.valora.billing.pricing.RatingPolicy;
 import io.valora.rating.topology.RatingMetrics;
+import io.valora.rating.topology.RejectReason;
 import io.valora.rating.topology.RatingSettings;
 import io.valora.rating.topology.RatingTopology;
 import io.valora.schemas.Topics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
-import java.time.ZoneOffset;
-import java.util.Currency;
 import java.util.Properties;
 import org.apache.kafka.streams.Topology;
 
@@ -27,13 +22,7 @@ public class TopologyProducer {
     @Produces
     Topology topology(RatingConfig config, MeterRegistry registry) {
         RatingConfig.Rating rating = config.rating();
-        Currency currency = Currency.getInstance(rating.currency());
-        RatingSettings settings = new RatingSettings(rating.quantityField(),
-                new PerUnit(Money.of(rating.unitPrice(), currency)),
-                new RatingPolicy(currency, rating.rounding()),
-                BillingCalendar.monthly(ZoneOffset.UTC),
-                rating.dedupRetention(),
-                rating.grace());
+        RatingSettings settings = new RatingSettings(rating.dedupRetention(), rating.grace());
         return RatingTopology.build(new Topics(config.topics().prefix().orElse("")), settings,
                 micrometer(registry), new Properties());
     }
@@ -41,8 +30,6 @@ public class TopologyProducer {
     private static RatingMetrics micrometer(MeterRegistry registry) {
         Counter duplicates = Counter.builder("valora.rating.duplicates")
                 .description("Usage events dropped because their (tenant, id) was already seen").register(registry);
-        Counter rejected = Counter.builder("valora.rating.rejected")
-                .description("Usage events sent to the rejected topic").register(registry);
         Counter late = Counter.builder("valora.rating.late.adjusted")
                 .description("Usage events that arrived after their period was final and became adjustments").register(registry);
         Counter finalized = Counter.builder("valora.rating.charges.finalized")
@@ -54,8 +41,9 @@ public class TopologyProducer {
             }
 
             @Override
-            public void eventRejected() {
-                rejected.increment();
+            public void eventRejected(RejectReason reason) {
+                Counter.builder("valora.rating.rejected").tag("reason", reason.code())
+                        .description("Usage events sent to the rejected topic, by reason").register(registry).increment();
             }
 
             @Override

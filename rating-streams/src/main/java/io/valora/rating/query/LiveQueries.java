@@ -36,13 +36,14 @@ public final class LiveQueries {
 
     /**
      * The customer's open (not yet final) charges: its current periods' running amounts and any
-     * adjustment charges they carry. Until subscriptions come from the catalog, the customer's one
-     * subscription is named after it, so its charges share the key prefix {@code tenant/customer/}.
+     * adjustment charges they carry, over all the customer's subscriptions. Charge keys start with
+     * {@code tenant/subscription/}, so this scans the tenant's charges on this instance and keeps
+     * the customer's.
      */
     public List<ChargeView> openCharges(String tenant, String customer) {
         List<ChargeView> open = new ArrayList<>();
         try (KeyValueIterator<String, ValueAndTimestamp<RatedCharge>> it =
-                charges.prefixScan(tenant + "/" + customer + "/", new StringSerializer())) {
+                charges.prefixScan(tenant + "/", new StringSerializer())) {
             while (it.hasNext()) {
                 RatedCharge charge = it.next().value.value();
                 if (!charge.getFinal$() && charge.getCustomer().equals(customer)) {

@@ -1,6 +1,5 @@
 package io.valora.rating.topology;
 
-import io.valora.schemas.UsageEvent;
 import java.math.BigDecimal;
 import java.time.Duration;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -9,29 +8,25 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.WindowStore;
 
 /**
- * Adds each de-duplicated, measurable event to its hour's usage of (tenant, customer, meter), in
- * the window store {@link ResourceNames#HOURLY_USAGE_STORE}, for usage charts and
- * {@code GET /v1/usage}. Days are summed from hours at query time.
+ * Adds each accepted event's meter value to its hour's usage of (tenant, customer, meter), in the
+ * window store {@link ResourceNames#HOURLY_USAGE_STORE}, for usage charts and {@code GET /v1/usage}.
+ * Days are summed from hours at query time. The value is the meter's reading: the quantity for
+ * {@code sum}, one per event for {@code count} and {@code unique_count}, the reported value for
+ * gauges ({@code max}, {@code min}, {@code latest}), whose hourly sums are for charts only.
  *
- * <p>Why before the repartition: the input is already keyed {@code tenant/customer}, so one
+ * <p>Why before the repartition: the input is still keyed {@code tenant/customer}, so one
  * customer's buckets live on the task of its usage partition and need no extra topic. The store
  * key is {@code tenant/customer/meter}; a query finds the instance by the {@code tenant/customer}
- * key ({@link #storeKey}). Charts only: billing never reads these buckets, so an event older than
- * the retention is simply not charted.
+ * key ({@link #storeKey}). Charts only: billing never reads these buckets.
  */
-final class HourlyUsageRecorder implements Processor<String, UsageEvent, Void, Void> {
+final class HourlyUsageRecorder implements Processor<String, MeteredUsage, Void, Void> {
 
     /** Width of one bucket. */
     static final Duration BUCKET = Duration.ofHours(1);
     /** How long hourly buckets are kept: a year of charts and a margin. */
     static final Duration RETENTION = Duration.ofDays(400);
 
-    private final QuantityReader quantities;
     private WindowStore<String, String> hourly;
-
-    HourlyUsageRecorder(QuantityReader quantities) {
-        this.quantities = quantities;
-    }
 
     /** The store key of one customer's meter. */
     static String storeKey(String tenant, String customer, String meter) {
@@ -44,14 +39,13 @@ final class HourlyUsageRecorder implements Processor<String, UsageEvent, Void, V
     }
 
     @Override
-    public void process(Record<String, UsageEvent> record) {
-        UsageEvent event = record.value();
-        long millis = event.getTime().toEpochMilli();
+    public void process(Record<String, MeteredUsage> record) {
+        MeteredUsage usage = record.value();
+        long millis = usage.reading().eventTime().toEpochMilli();
         long hourStart = millis - Math.floorMod(millis, BUCKET.toMillis());
-        String key = storeKey(event.getTenant(), event.getSubject(), event.getType());
+        String key = storeKey(usage.tenant(), usage.customer(), usage.meter());
         String before = hourly.fetch(key, hourStart);
-        BigDecimal total = (before == null ? BigDecimal.ZERO : new BigDecimal(before))
-                .add(quantities.read(event.getData()).quantity());
+        BigDecimal total = (before == null ? BigDecimal.ZERO : new BigDecimal(before)).add(usage.reading().value());
         hourly.put(key, total.toPlainString(), hourStart);
     }
 }

@@ -1,8 +1,10 @@
 package io.valora.rating.topology;
 
+import io.valora.billing.aggregation.Aggregate;
+import io.valora.billing.aggregation.Measurement;
+import io.valora.billing.period.BillingCalendar;
 import io.valora.billing.period.BillingPeriod;
 import io.valora.schemas.RatedCharge;
-import io.valora.schemas.UsageEvent;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,8 +21,9 @@ import org.apache.kafka.streams.state.TimestampedKeyValueStore;
 import org.apache.kafka.streams.state.ValueAndTimestamp;
 
 /**
- * Keeps each period's running charge, closes periods once stream time passes their end plus the
- * grace, and turns usage for a closed period into an adjustment on the subscription's open period.
+ * Keeps each period's aggregate and running charge, closes periods once stream time passes their
+ * end plus the grace, and turns usage for a closed period into an adjustment on the subscription's
+ * open period.
  *
  * <p>Why a processor and not a DSL aggregate: closing needs stream time and a scan of the store,
  * and a late event writes a key other than its own; an {@code Aggregator} can do neither.
@@ -29,33 +32,28 @@ import org.apache.kafka.streams.state.ValueAndTimestamp;
  * <ul>
  *   <li>a period is <i>closed</i> when {@code periodEnd + grace <= stream time}; its charges are
  *       then emitted once more with {@code final=true} and never change again;</li>
- *   <li>an event whose period is closed is added to
- *       {@code <meter>#adjustment-of-<its period>} on the earliest open period, the one containing
- *       {@code stream time - grace} ({@link PeriodRater#adjust});</li>
- *   <li>{@link ResourceNames#LATE_USAGE_STORE} remembers per closed period how much late usage was
- *       adjusted already, so each adjustment prices only its own increment.</li>
+ *   <li>the period's aggregate ({@link ResourceNames#AGGREGATES_STORE}) keeps absorbing late
+ *       usage, so an event for a closed period is priced as the change it makes to the period's
+ *       quantity and added to the adjustment charge on the earliest open period, the one
+ *       containing {@code stream time - grace} ({@link PeriodRater#adjust}).</li>
  * </ul>
  */
-final class PeriodChargeProcessor implements Processor<String, UsageEvent, String, RatedCharge> {
+final class PeriodChargeProcessor implements Processor<String, MeteredUsage, String, RatedCharge> {
 
     /** How often (in stream time) closing is checked; cheap, a full scan only when a deadline passed. */
     static final Duration CLOSE_CHECK_INTERVAL = Duration.ofSeconds(1);
 
     private static final long UNKNOWN = Long.MIN_VALUE;
 
-    private final PeriodRater rater;
-    private final RatingSettings settings;
     private final RatingMetrics metrics;
     private final long graceMs;
     private ProcessorContext<String, RatedCharge> context;
     private TimestampedKeyValueStore<String, RatedCharge> charges;
-    private KeyValueStore<String, String> lateUsage;
+    private KeyValueStore<String, String> aggregates;
     /** Earliest {@code periodEnd + grace} of an open charge; recomputed by scanning when unknown. */
     private long nextDeadline = UNKNOWN;
 
-    PeriodChargeProcessor(PeriodRater rater, RatingSettings settings, RatingMetrics metrics) {
-        this.rater = rater;
-        this.settings = settings;
+    PeriodChargeProcessor(RatingSettings settings, RatingMetrics metrics) {
         this.metrics = metrics;
         this.graceMs = settings.grace().toMillis();
     }
@@ -64,39 +62,46 @@ final class PeriodChargeProcessor implements Processor<String, UsageEvent, Strin
     public void init(ProcessorContext<String, RatedCharge> context) {
         this.context = context;
         this.charges = context.getStateStore(ResourceNames.CHARGES_STORE);
-        this.lateUsage = context.getStateStore(ResourceNames.LATE_USAGE_STORE);
+        this.aggregates = context.getStateStore(ResourceNames.AGGREGATES_STORE);
         context.schedule(CLOSE_CHECK_INTERVAL, PunctuationType.STREAM_TIME, this::closeDuePeriods);
     }
 
     @Override
-    public void process(Record<String, UsageEvent> record) {
+    public void process(Record<String, MeteredUsage> record) {
         long streamTime = context.currentStreamTimeMs();
         // Close first, so that the event that finds its period due sees it final, not open.
         closeDuePeriods(streamTime);
-        UsageEvent event = record.value();
-        BillingPeriod period = settings.calendar().periodContaining(event.getTime());
+        MeteredUsage usage = record.value();
+        BillingCalendar calendar = usage.calendar().toCalendar();
+        BillingPeriod period = calendar.periodContaining(usage.reading().eventTime());
+        String key = ChargeKeys.period(usage, period.start());
+        String stored = aggregates.get(key);
+        Aggregate<?> before = stored == null ? usage.reading().kind().empty() : AggregateCodec.read(stored);
+        Aggregate<?> after = add(before, usage.reading().measurement());
+        aggregates.put(key, AggregateCodec.write(after));
         if (isClosed(period, streamTime)) {
-            adjust(record, period, streamTime);
+            long billedMinor = stored == null ? 0 : usage.pricing().policy().rate(usage.pricing().model(), before.quantity()).toMinorUnits();
+            BillingPeriod open = calendar.periodContaining(Instant.ofEpochMilli(streamTime - graceMs));
+            if (stored != null && after.quantity().compareTo(before.quantity()) == 0) {
+                // the period's quantity did not change (a smaller max, a known unique value): nothing to bill
+                metrics.lateEventAdjusted();
+                return;
+            }
+            adjust(record, usage, period, open, before.quantity(), billedMinor, after.quantity());
             return;
         }
-        RatedCharge updated = rater.add(event, valueOf(record.key()));
-        store(record.key(), updated, record.timestamp());
-        nextDeadline = nextDeadline == UNKNOWN ? UNKNOWN : Math.min(nextDeadline, deadlineOf(updated));
+        RatedCharge updated = PeriodRater.charge(usage, period, after.quantity(), valueOf(key));
+        store(key, updated, record.timestamp());
+        track(updated);
     }
 
-    private void adjust(Record<String, UsageEvent> record, BillingPeriod latePeriod, long streamTime) {
-        RatedCharge billed = valueOf(record.key());
-        BigDecimal adjustedBefore = new BigDecimal(lateUsageOf(record.key()));
-        BigDecimal billedQuantity = new BigDecimal(billed.getQuantity()).add(adjustedBefore);
-        BillingPeriod open = settings.calendar().periodContaining(Instant.ofEpochMilli(streamTime - graceMs));
-        String adjustmentKey = rater.adjustmentKeyOf(record.value(), open);
-        RatedCharge before = valueOf(adjustmentKey);
-        RatedCharge adjustment = rater.adjust(record.value(), before, billedQuantity, open);
-        BigDecimal added = new BigDecimal(adjustment.getQuantity()).subtract(new BigDecimal(before.getQuantity()));
-        lateUsage.put(record.key(), adjustedBefore.add(added).toPlainString());
-        store(adjustmentKey, adjustment, record.timestamp());
+    private void adjust(Record<String, MeteredUsage> record, MeteredUsage usage, BillingPeriod late, BillingPeriod open,
+            BigDecimal billedQuantity, long billedMinor, BigDecimal newQuantity) {
         metrics.lateEventAdjusted();
-        nextDeadline = nextDeadline == UNKNOWN ? UNKNOWN : Math.min(nextDeadline, deadlineOf(adjustment));
+        String key = ChargeKeys.adjustment(usage, open.start(), late.start());
+        RatedCharge adjustment = PeriodRater.adjust(usage, open, late.start(), billedQuantity, billedMinor, newQuantity, valueOf(key));
+        store(key, adjustment, record.timestamp());
+        track(adjustment);
     }
 
     /** Emits every open charge whose period ended at least the grace before {@code streamTime} as final. */
@@ -129,6 +134,10 @@ final class PeriodChargeProcessor implements Processor<String, UsageEvent, Strin
         nextDeadline = earliestOpen;
     }
 
+    private void track(RatedCharge charge) {
+        nextDeadline = nextDeadline == UNKNOWN ? UNKNOWN : Math.min(nextDeadline, deadlineOf(charge));
+    }
+
     private boolean isClosed(BillingPeriod period, long streamTime) {
         return period.end().toEpochMilli() + graceMs <= streamTime;
     }
@@ -147,8 +156,8 @@ final class PeriodChargeProcessor implements Processor<String, UsageEvent, Strin
         return stored == null ? PeriodRater.empty() : stored.value();
     }
 
-    private String lateUsageOf(String periodKey) {
-        String adjusted = lateUsage.get(periodKey);
-        return adjusted == null ? "0" : adjusted;
+    @SuppressWarnings("unchecked")
+    private static <A extends Aggregate<A>> Aggregate<?> add(Aggregate<?> aggregate, Measurement measurement) {
+        return ((A) aggregate).add(measurement);
     }
 }

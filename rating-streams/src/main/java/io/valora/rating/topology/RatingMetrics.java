@@ -13,15 +13,15 @@ public interface RatingMetrics {
         }
 
         @Override
-        public void eventRejected() {
+        public void eventRejected(RejectReason reason) {
         }
     };
 
     /** An event whose (tenant, id) was already seen was dropped. */
     void duplicateDropped();
 
-    /** An event was sent to the rejected topic. */
-    void eventRejected();
+    /** An event was sent to the rejected topic for this reason. */
+    void eventRejected(RejectReason reason);
 
     /** An event arrived after its period was final and became part of an adjustment charge. */
     default void lateEventAdjusted() {

@@ -1,5 +1,7 @@
 package io.valora.rating.topology;
 
+import io.valora.rating.catalog.CatalogStores;
+import io.valora.rating.catalog.CatalogTopology;
 import io.valora.schemas.RatedCharge;
 import io.valora.schemas.Topics;
 import io.valora.schemas.UsageEvent;
@@ -30,15 +32,15 @@ import org.apache.kafka.streams.state.Stores;
  * cluster or a framework:
  *
  * <pre>
- * usage-events ─▶ deduplicate (tenant/id, window store) ─▶ measure ─┬─▶ unmeasurable ─▶ usage-events.rejected
- *                                                                     ├─▶ hourly usage per tenant/customer/meter (window store)
- *                                                                     └─▶ key by tenant/subscription/meter/period
- *                                                                          ─▶ repartition ─▶ rate (running charge,
- *                                                                             final after end + grace, late ─▶ adjustment)
- *                                                                          ─▶ rated-charges
+ * meters, plans, subscriptions ─▶ global catalog stores (indexed by event type, customer, external id)
+ *
+ * usage-events ─▶ deduplicate (tenant/id) ─▶ resolve (catalog; remember accepted ids) ─┬─▶ refused ─▶ usage-events.rejected
+ *                                                                                       └─▶ one record per meter ─┬─▶ hourly usage (window store)
+ *                                                                                                                 └─▶ key by charge ─▶ repartition
+ *   ─▶ rate (aggregate, price with the phase's model, final after end + grace, late ─▶ adjustment) ─▶ rated-charges
  * </pre>
  *
- * Every processor, store and internal topic is named ({@link ResourceNames}).
+ * Every processor, store and internal topic is named ({@link ResourceNames}, {@link CatalogStores}).
  */
 public final class RatingTopology {
 
@@ -54,20 +56,19 @@ public final class RatingTopology {
         Serde<String> keys = Serdes.String();
         Serde<UsageEvent> events = RecordSerde.singleObject(UsageEvent.class);
         Serde<RatedCharge> charges = RecordSerde.singleObject(RatedCharge.class);
-        PeriodRater rater = new PeriodRater(settings);
-        QuantityReader quantities = new QuantityReader(settings.quantityField());
+        Serde<MeteredUsage> metered = new MeteredUsageSerde();
         StoreSuppliers stores = new StoreSuppliers(props);
+
+        CatalogTopology.addTo(builder, topics, stores::keyValue);
 
         builder.addStateStore(Stores.windowStoreBuilder(
                 stores.window(ResourceNames.DEDUP_STORE, settings.dedupRetention(), Duration.ofMillis(1)),
                 keys, Serdes.Long()));
-
         // Timestamped, like the DSL aggregate this processor replaced, so existing local state stays readable.
         builder.addStateStore(Stores.timestampedKeyValueStoreBuilder(
                 stores.timestampedKeyValue(ResourceNames.CHARGES_STORE), keys, charges));
         builder.addStateStore(Stores.keyValueStoreBuilder(
-                stores.keyValue(ResourceNames.LATE_USAGE_STORE), keys, Serdes.String()));
-
+                stores.keyValue(ResourceNames.AGGREGATES_STORE), keys, Serdes.String()));
         builder.addStateStore(Stores.windowStoreBuilder(
                 stores.window(ResourceNames.HOURLY_USAGE_STORE, HourlyUsageRecorder.RETENTION, HourlyUsageRecorder.BUCKET),
                 keys, Serdes.String()));
@@ -78,28 +79,28 @@ public final class RatingTopology {
                         .withName(ResourceNames.SOURCE))
                 .process(() -> new UsageDeduplicator(settings.dedupRetention(), metrics),
                         Named.as(ResourceNames.DEDUPLICATE), ResourceNames.DEDUP_STORE)
-                .mapValues(c -> c.isRefused() ? c : new CheckedEvent(c.event(), quantities.read(c.event().getData()).refusal()),
-                        Named.as(ResourceNames.READ_QUANTITY));
+                .processValues(ResolveUsage::new, Named.as(ResourceNames.RESOLVE), ResourceNames.DEDUP_STORE);
 
         Map<String, KStream<String, CheckedEvent>> branches = checked
-                .split(Named.as(ResourceNames.MEASURE))
-                .branch((key, c) -> !c.isRefused(), Branched.as(ResourceNames.MEASURABLE))
-                .defaultBranch(Branched.as(ResourceNames.UNMEASURABLE));
+                .split(Named.as(ResourceNames.SPLIT))
+                .branch((key, c) -> !c.isRefused(), Branched.as(ResourceNames.ACCEPTED))
+                .defaultBranch(Branched.as(ResourceNames.REFUSED));
 
-        branches.get(ResourceNames.MEASURE + ResourceNames.UNMEASURABLE)
+        branches.get(ResourceNames.SPLIT + ResourceNames.REFUSED)
                 .processValues(() -> new ExplainRejection(metrics), Named.as(ResourceNames.EXPLAIN_REJECTION))
                 .to(topics.usageEventsRejected(), Produced.with(keys, events).withName(ResourceNames.REJECTED_SINK));
 
-        KStream<String, UsageEvent> measurable = branches.get(ResourceNames.MEASURE + ResourceNames.MEASURABLE)
-                .mapValues(CheckedEvent::event, Named.as(ResourceNames.UNWRAP_MEASURABLE));
-        measurable.process(() -> new HourlyUsageRecorder(quantities), Named.as(ResourceNames.RECORD_HOURLY),
-                ResourceNames.HOURLY_USAGE_STORE);
+        KStream<String, MeteredUsage> perMeter = branches.get(ResourceNames.SPLIT + ResourceNames.ACCEPTED)
+                .flatMapValues(CheckedEvent::usages, Named.as(ResourceNames.PER_METER));
+        perMeter.process(HourlyUsageRecorder::new, Named.as(ResourceNames.RECORD_HOURLY), ResourceNames.HOURLY_USAGE_STORE);
 
-        measurable
-                .selectKey((key, event) -> rater.keyOf(event), Named.as(ResourceNames.KEY_BY_PERIOD))
-                .repartition(Repartitioned.with(keys, events).withName(ResourceNames.BY_PERIOD))
-                .process(() -> new PeriodChargeProcessor(rater, settings, metrics), Named.as(ResourceNames.RATE),
-                        ResourceNames.CHARGES_STORE, ResourceNames.LATE_USAGE_STORE)
+        perMeter
+                .selectKey((key, usage) -> ChargeKeys.period(usage,
+                        usage.calendar().toCalendar().periodContaining(usage.reading().eventTime()).start()),
+                        Named.as(ResourceNames.KEY_BY_CHARGE))
+                .repartition(Repartitioned.with(keys, metered).withName(ResourceNames.BY_CHARGE))
+                .process(() -> new PeriodChargeProcessor(settings, metrics), Named.as(ResourceNames.RATE),
+                        ResourceNames.CHARGES_STORE, ResourceNames.AGGREGATES_STORE)
                 .to(topics.ratedCharges(), Produced.with(keys, charges).withName(ResourceNames.CHARGES_SINK));
 
         return builder.build(props);
@@ -129,8 +130,12 @@ public final class RatingTopology {
 
         @Override
         public void process(FixedKeyRecord<String, CheckedEvent> record) {
-            record.headers().add(ResourceNames.REJECT_REASON_HEADER, record.value().refusal().getBytes(StandardCharsets.UTF_8));
-            metrics.eventRejected();
+            RejectReason reason = record.value().reason();
+            String detail = record.value().detail();
+            record.headers().add(ResourceNames.REJECT_CODE_HEADER, reason.code().getBytes(StandardCharsets.UTF_8));
+            record.headers().add(ResourceNames.REJECT_REASON_HEADER,
+                    (reason.code() + (detail == null ? "" : ": " + detail)).getBytes(StandardCharsets.UTF_8));
+            metrics.eventRejected(reason);
             context.forward(record.withValue(record.value().event()));
         }
     }

@@ -12,26 +12,30 @@ public final class ResourceNames {
     public static final String SOURCE = "usage-events-source";
     public static final String DEDUPLICATE = "deduplicate";
     public static final String DEDUP_STORE = "usage-dedup-store";
-    public static final String READ_QUANTITY = "read-quantity";
-    public static final String MEASURE = "measure-";
-    public static final String MEASURABLE = "measurable";
-    public static final String UNMEASURABLE = "unmeasurable";
-    public static final String UNWRAP_MEASURABLE = "unwrap-measurable";
+    /** Resolves against the catalog and remembers accepted ids. */
+    public static final String RESOLVE = "resolve-usage";
+    public static final String SPLIT = "split-";
+    public static final String ACCEPTED = "accepted";
+    public static final String REFUSED = "refused";
+    /** One record per matching, priced meter. */
+    public static final String PER_METER = "usage-per-meter";
     public static final String EXPLAIN_REJECTION = "explain-rejection";
     public static final String REJECTED_SINK = "usage-rejected-sink";
-    public static final String KEY_BY_PERIOD = "key-by-period";
-    /** Repartition topic: {@code <application.id>-usage-by-period-repartition}. */
-    public static final String BY_PERIOD = "usage-by-period";
+    public static final String KEY_BY_CHARGE = "key-by-charge";
+    /** Repartition topic: {@code <application.id>-usage-by-charge-repartition}, key = the charge key. */
+    public static final String BY_CHARGE = "usage-by-charge";
     public static final String RATE = "rate-period";
     /** Period-to-date charge per key; changelog {@code <application.id>-period-charges-store-changelog}. */
     public static final String CHARGES_STORE = "period-charges-store";
-    /** Per closed period: late quantity already turned into adjustments; changelog {@code <application.id>-late-usage-store-changelog}. */
-    public static final String LATE_USAGE_STORE = "late-usage-store";
+    /** Aggregate state (billing-core) per period charge key, late usage included; changelog {@code <application.id>-period-aggregates-store-changelog}. */
+    public static final String AGGREGATES_STORE = "period-aggregates-store";
     public static final String RECORD_HOURLY = "record-hourly-usage";
     /** Hourly usage per tenant/customer/meter (window store); changelog {@code <application.id>-hourly-usage-store-changelog}. */
     public static final String HOURLY_USAGE_STORE = "hourly-usage-store";
     public static final String CHARGES_SINK = "rated-charges-sink";
 
-    /** Header on rejected events carrying the reason. */
+    /** Header on rejected events carrying the reason, for people: {@code <code>: <detail>}. */
     public static final String REJECT_REASON_HEADER = "valora-reject-reason";
+    /** Header on rejected events carrying the stable {@link RejectReason#code()}. */
+    public static final String REJECT_CODE_HEADER = "valora-reject-code";
 }

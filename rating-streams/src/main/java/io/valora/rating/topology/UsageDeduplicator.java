@@ -9,11 +9,14 @@ import org.apache.kafka.streams.state.WindowStore;
 import org.apache.kafka.streams.state.WindowStoreIterator;
 
 /**
- * Drops an event whose (tenant, id) was seen within the retention. The gateway may write an event
+ * Drops an event whose (tenant, id) was already rated within the retention. The gateway may write an event
  * twice (a client retry after a lost 202); this is where that becomes harmless.
  *
  * <p>An event older than the retention behind stream time is refused (rejected topic with a
  * reason): its id may already be forgotten, so it could be billed twice.
+ *
+ * <p>This processor only checks; the id is remembered by {@link ResolveUsage} once the event is
+ * accepted, so an event rejected for want of catalog data can be re-published and rated later.
  *
  * <p>Ids are kept in a window store keyed {@code tenant/id} at the event's time, so the store
  * forgets them by itself once stream time has moved past the retention. A retry that carries a
@@ -42,13 +45,14 @@ final class UsageDeduplicator implements Processor<String, UsageEvent, String, C
     @Override
     public void process(Record<String, UsageEvent> record) {
         UsageEvent event = record.value();
-        String id = event.getTenant() + "/" + event.getId();
+        String id = idOf(event);
         long time = record.timestamp();
         if (time < context.currentStreamTimeMs() - retentionMs) {
             // The store has forgotten ids this old (and ignores a put), so a retry could not be
             // caught: refuse it visibly instead of risking a double charge.
-            context.forward(record.withValue(new CheckedEvent(event, "event time is older than the de-duplication retention ("
-                    + Duration.ofMillis(retentionMs) + ") behind the newest usage; re-process it deliberately if it is genuine")));
+            context.forward(record.withValue(CheckedEvent.refused(event, RejectReason.TOO_OLD,
+                    "event time is older than the de-duplication retention (" + Duration.ofMillis(retentionMs)
+                            + ") behind the newest usage; re-process it deliberately if it is genuine")));
             return;
         }
         try (WindowStoreIterator<Long> earlier = seen.fetch(id, time - retentionMs, time + retentionMs)) {
@@ -57,7 +61,11 @@ final class UsageDeduplicator implements Processor<String, UsageEvent, String, C
                 return;
             }
         }
-        seen.put(id, time, time);
-        context.forward(record.withValue(CheckedEvent.accepted(event)));
+        context.forward(record.withValue(CheckedEvent.fresh(event)));
+    }
+
+    /** The de-duplication key of an event. */
+    static String idOf(UsageEvent event) {
+        return event.getTenant() + "/" + event.getId();
     }
 }

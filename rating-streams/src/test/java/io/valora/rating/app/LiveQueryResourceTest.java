@@ -2,10 +2,6 @@ package io.valora.rating.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.valora.billing.money.Money;
-import io.valora.billing.period.BillingCalendar;
-import io.valora.billing.pricing.PerUnit;
-import io.valora.billing.pricing.RatingPolicy;
 import io.valora.rating.topology.RatingMetrics;
 import io.valora.rating.topology.RatingSettings;
 import io.valora.rating.topology.RatingTopology;
@@ -14,8 +10,6 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
-import java.time.ZoneOffset;
-import java.util.Currency;
 import java.util.Properties;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
@@ -39,8 +33,7 @@ class LiveQueryResourceTest {
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "resource-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:1"); // never contacted: not started
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        RatingSettings settings = new RatingSettings("value", new PerUnit(Money.of("0.01", "USD")),
-                RatingPolicy.of(Currency.getInstance("USD")), BillingCalendar.monthly(ZoneOffset.UTC), Duration.ofDays(35));
+        RatingSettings settings = RatingSettings.defaults();
         notStarted = new KafkaStreams(RatingTopology.build(Topics.unprefixed(), settings, RatingMetrics.NONE, new Properties()), props);
         resource = new LiveQueryResource(notStarted);
     }

@@ -7,7 +7,19 @@ import static org.awaitility.Awaitility.await;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import io.valora.rating.catalog.CatalogStores;
+import io.valora.rating.topology.Catalogs;
+import jakarta.inject.Inject;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import io.valora.schemas.Meter;
+import io.valora.schemas.Plan;
 import io.valora.schemas.RatedCharge;
+import io.valora.schemas.Subscription;
 import io.valora.schemas.RecordKeys;
 import io.valora.schemas.Topics;
 import io.valora.schemas.UsageEvent;
@@ -32,10 +44,13 @@ import org.junit.jupiter.api.Test;
 /** The packaged topology against a real broker, with exactly-once processing on. */
 @QuarkusTest
 @QuarkusTestResource(value = KafkaBrokerTestResource.class,
-        initArgs = @ResourceArg(name = "topics", value = "usage-events,usage-events.rejected,rated-charges"))
+        initArgs = @ResourceArg(name = "topics", value = "usage-events,usage-events.rejected,rated-charges,meters,plans,subscriptions"))
 class RatingStreamsTest {
 
     private static final Topics TOPICS = Topics.unprefixed();
+
+    @Inject
+    KafkaStreams streams;
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
@@ -43,6 +58,12 @@ class RatingStreamsTest {
     @Test
     void ratesUsageFromTheBrokerExactlyOnceAndDropsDuplicates() throws Exception {
         Instant time = Instant.parse("2026-11-05T10:00:00Z");
+        writeCatalog();
+        // The global stores follow the catalog topics on their own thread; usage sent before they
+        // caught up would (rightly) be rejected, so wait until rating can see the catalog.
+        await("catalog visible to rating").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .until(() -> catalogSize(CatalogStores.METERS_STORE) == 2 && catalogSize(CatalogStores.PLANS_STORE) == 1
+                        && catalogSize(CatalogStores.SUBSCRIPTIONS_STORE) == 2);
         try (KafkaProducer<String, UsageEvent> producer = new KafkaProducer<>(
                 Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, ProducerConfig.ACKS_CONFIG, "all"),
                 new StringSerializer(), RecordSerde.singleObject(UsageEvent.class).serializer())) {
@@ -75,6 +96,38 @@ class RatingStreamsTest {
         await("duplicates counted").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
                 .until(RatingStreamsTest::duplicatesMetric, count -> count >= 3);
         assertThat(duplicatesMetric()).isEqualTo(3.0);
+    }
+
+    private long catalogSize(String store) {
+        try {
+            ReadOnlyKeyValueStore<String, Object> view = streams.store(
+                    StoreQueryParameters.fromNameAndType(store, QueryableStoreTypes.keyValueStore()));
+            long entries = 0;
+            try (KeyValueIterator<String, Object> all = view.all()) {
+                for (; all.hasNext(); all.next()) {
+                    entries++;
+                }
+            }
+            return entries;
+        } catch (InvalidStateStoreException notYet) {
+            return -1;
+        }
+    }
+
+    /** Meter api_call (sum of value), plan basic@1 at 0.01 per unit, subscription sub-it of cust-it, as invoice-service would publish them. */
+    private void writeCatalog() throws Exception {
+        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, ProducerConfig.ACKS_CONFIG, "all");
+        try (KafkaProducer<String, Meter> meters = new KafkaProducer<>(config, new StringSerializer(), RecordSerde.singleObject(Meter.class).serializer());
+                KafkaProducer<String, Plan> plans = new KafkaProducer<>(config, new StringSerializer(), RecordSerde.singleObject(Plan.class).serializer());
+                KafkaProducer<String, Subscription> subscriptions = new KafkaProducer<>(config, new StringSerializer(),
+                        RecordSerde.singleObject(Subscription.class).serializer())) {
+            meters.send(new ProducerRecord<>(TOPICS.meters(), "demo/api_call",
+                    Catalogs.meter("demo", "api_call", "api_call", "sum", "value", List.of(), Map.of()))).get();
+            plans.send(new ProducerRecord<>(TOPICS.plans(), "demo/basic/1",
+                    Catalogs.plan("demo", "basic", 1, Map.of("api_call", Catalogs.perUnit("0.01"))))).get();
+            subscriptions.send(new ProducerRecord<>(TOPICS.subscriptions(), "demo/sub-it",
+                    Catalogs.subscription("demo", "sub-it", "cust-it", "basic", 1))).get();
+        }
     }
 
     private RatedCharge awaitCharge(java.util.function.Predicate<RatedCharge> done) {

@@ -2,21 +2,21 @@ package io.valora.rating.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.valora.billing.money.Money;
-import io.valora.billing.period.BillingCalendar;
-import io.valora.billing.pricing.PerUnit;
-import io.valora.billing.pricing.RatingPolicy;
+import io.valora.rating.topology.Catalogs;
 import io.valora.rating.topology.RatingMetrics;
 import io.valora.rating.topology.RatingSettings;
 import io.valora.rating.topology.RatingTopology;
 import io.valora.rating.topology.ResourceNames;
+import io.valora.schemas.Meter;
+import io.valora.schemas.Plan;
+import io.valora.schemas.PriceModelSpec;
+import io.valora.schemas.Subscription;
 import io.valora.schemas.Topics;
 import io.valora.schemas.UsageEvent;
 import io.valora.schemas.codec.RecordSerde;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.Currency;
+import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsConfig;
@@ -39,8 +39,7 @@ class LiveQueriesTest {
 
     @BeforeEach
     void start() {
-        RatingSettings settings = new RatingSettings("value", new PerUnit(Money.of("0.01", "USD")),
-                RatingPolicy.of(Currency.getInstance("USD")), BillingCalendar.monthly(ZoneOffset.UTC), Duration.ofDays(35));
+        RatingSettings settings = RatingSettings.defaults();
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "query-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "dummy:9092");
@@ -48,6 +47,7 @@ class LiveQueriesTest {
         driver = new TopologyTestDriver(RatingTopology.build(Topics.unprefixed(), settings, RatingMetrics.NONE, new Properties()), props);
         usage = driver.createInputTopic(Topics.unprefixed().usageEvents(), Serdes.String().serializer(),
                 RecordSerde.singleObject(UsageEvent.class).serializer());
+        writeCatalog();
         queries = new LiveQueries(driver.getTimestampedKeyValueStore(ResourceNames.CHARGES_STORE),
                 driver.getWindowStore(ResourceNames.HOURLY_USAGE_STORE));
     }
@@ -88,6 +88,28 @@ class LiveQueriesTest {
                         new UsageBucket(at("2026-11-02T00:00:00Z"), "3.5"), new UsageBucket(at("2026-11-03T00:00:00Z"), "4"));
         assertThat(queries.usage("other-tenant", "cust-1", "api_call", at("2026-11-01T00:00:00Z"),
                 at("2026-11-04T00:00:00Z"), Granularity.DAY)).isEmpty();
+    }
+
+    /** Meters api_call, storage_gb and other at 0.01 per unit, and subscriptions sub-<customer> in both tenants. */
+    private void writeCatalog() {
+        Topics topics = Topics.unprefixed();
+        TestInputTopic<String, Meter> meters = driver.createInputTopic(topics.meters(), Serdes.String().serializer(),
+                RecordSerde.singleObject(Meter.class).serializer());
+        TestInputTopic<String, Plan> plans = driver.createInputTopic(topics.plans(), Serdes.String().serializer(),
+                RecordSerde.singleObject(Plan.class).serializer());
+        TestInputTopic<String, Subscription> subscriptions = driver.createInputTopic(topics.subscriptions(),
+                Serdes.String().serializer(), RecordSerde.singleObject(Subscription.class).serializer());
+        for (String tenant : List.of("demo", "other")) {
+            Map<String, PriceModelSpec> prices = new java.util.HashMap<>();
+            for (String meter : List.of("api_call", "storage_gb", "other")) {
+                meters.pipeInput(tenant + "/" + meter, Catalogs.meter(tenant, meter, meter, "sum", "value", List.of(), Map.of()));
+                prices.put(meter, Catalogs.perUnit("0.01"));
+            }
+            plans.pipeInput(tenant + "/basic/1", Catalogs.plan(tenant, "basic", 1, prices));
+            for (String customer : List.of("cust-1", "cust-10")) {
+                subscriptions.pipeInput(tenant + "/sub-" + customer, Catalogs.subscription(tenant, "sub-" + customer, customer, "basic", 1));
+            }
+        }
     }
 
     private void send(String tenant, String id, String customer, String meter, String time, String value) {

@@ -16,12 +16,11 @@ import org.junit.jupiter.api.io.TempDir;
 /** Grace, finality and late usage (issue 5, item 6) through the whole topology, in fixed event time. */
 class GraceAndLateUsageTest {
 
-    private static final String OCT = "demo/cust-1/api_call/2026-10-01T00:00:00Z";
-    private static final String OCT_ADJUSTED_IN_NOV =
-            "demo/cust-1/api_call#adjustment-of-2026-10-01T00:00:00Z/2026-11-01T00:00:00Z";
-    private static final String OCT_ADJUSTED_IN_DEC =
-            "demo/cust-1/api_call#adjustment-of-2026-10-01T00:00:00Z/2026-12-01T00:00:00Z";
-    private static final String NOV = "demo/cust-1/api_call/2026-11-01T00:00:00Z";
+    private static final String OCT = RatingDriver.key("sub-cust-1", "api_call", "2026-10-01T00:00:00Z");
+    private static final String NOV = RatingDriver.key("sub-cust-1", "api_call", "2026-11-01T00:00:00Z");
+    private static final String DEC = RatingDriver.key("sub-cust-1", "api_call", "2026-12-01T00:00:00Z");
+    private static final String OCT_ADJUSTED_IN_NOV = NOV + ChargeKeys.ADJUSTMENT_OF + at("2026-10-01T00:00:00Z").toEpochMilli();
+    private static final String OCT_ADJUSTED_IN_DEC = DEC + ChargeKeys.ADJUSTMENT_OF + at("2026-10-01T00:00:00Z").toEpochMilli();
 
     @TempDir
     java.nio.file.Path stateDir;
@@ -38,7 +37,7 @@ class GraceAndLateUsageTest {
             }
 
             @Override
-            public void eventRejected() {
+            public void eventRejected(RejectReason reason) {
             }
 
             @Override
@@ -52,7 +51,8 @@ class GraceAndLateUsageTest {
             }
         };
         // 0.0015 USD per unit: small quantities round to 0 or 1 cent, so per-event pricing would show.
-        rating = new RatingDriver(RatingDriver.perUnit("0.0015", Duration.ofHours(1)), stateDir, counting);
+        rating = new RatingDriver(RatingDriver.settings(Duration.ofHours(1)), stateDir, counting)
+                .withPerUnitCatalog("0.0015", "cust-1");
     }
 
     @AfterEach
@@ -107,7 +107,10 @@ class GraceAndLateUsageTest {
         latest.putAll(toMap(emitted));
         RatedCharge october = latest.get(OCT);
         RatedCharge adjustment = latest.get(OCT_ADJUSTED_IN_NOV);
-        assertThat(adjustment.getMeter()).isEqualTo("api_call#adjustment-of-2026-10-01T00:00:00Z");
+        assertThat(adjustment.getMeter()).isEqualTo("api_call");
+        assertThat(adjustment.getAdjustmentOf()).isEqualTo(at("2026-10-01T00:00:00Z"));
+        assertThat(adjustment.getPlan()).isEqualTo("basic");
+        assertThat(adjustment.getPlanVersion()).isEqualTo(1);
         assertThat(adjustment.getPeriodStart()).isEqualTo(at("2026-11-01T00:00:00Z"));
         assertThat(adjustment.getPeriodEnd()).isEqualTo(at("2026-12-01T00:00:00Z"));
         assertThat(adjustment.getFinal$()).isFalse();
@@ -135,7 +138,7 @@ class GraceAndLateUsageTest {
         assertThat(latest.get(OCT_ADJUSTED_IN_NOV).getFinal$()).as("closed with November").isTrue();
         assertThat(latest.get(OCT_ADJUSTED_IN_NOV).getQuantity()).isEqualTo("1");
         assertThat(latest.get(OCT_ADJUSTED_IN_DEC).getQuantity()).isEqualTo("1");
-        assertThat(latest).containsKey("demo/cust-1/api_call#adjustment-of-2026-11-01T00:00:00Z/2026-12-01T00:00:00Z");
+        assertThat(latest).containsKey(DEC + ChargeKeys.ADJUSTMENT_OF + at("2026-11-01T00:00:00Z").toEpochMilli());
         // 1 + 1 + 1 units of October at 0.0015 = 0.0045 → 0 cents; total of lines = rate(3)
         long octoberTotal = latest.get(OCT).getAmountMinor() + latest.get(OCT_ADJUSTED_IN_NOV).getAmountMinor()
                 + latest.get(OCT_ADJUSTED_IN_DEC).getAmountMinor();

@@ -24,7 +24,7 @@ class HourlyUsageTest {
 
     @BeforeEach
     void start() {
-        rating = new RatingDriver(RatingDriver.perUnit("0.01", Duration.ofHours(1)), stateDir);
+        rating = new RatingDriver(RatingDriver.settings(Duration.ofHours(1)), stateDir).withPerUnitCatalog("0.01", "cust-1", "cust-2");
     }
 
     @AfterEach

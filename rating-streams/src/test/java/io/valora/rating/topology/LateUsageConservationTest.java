@@ -49,7 +49,8 @@ class LateUsageConservationTest {
         Collections.shuffle(events, random);
 
         Map<String, RatedCharge> latest = new HashMap<>();
-        try (RatingDriver rating = new RatingDriver(RatingDriver.perUnit(PRICE, Duration.ofHours(1)), stateDir)) {
+        try (RatingDriver rating = new RatingDriver(RatingDriver.settings(Duration.ofHours(1)), stateDir)
+                .withPerUnitCatalog(PRICE, "cust-1")) {
             events.forEach(e -> rating.send((String) e[0], "cust-1", (Instant) e[1], ((BigDecimal) e[2]).toPlainString()));
             for (KeyValue<String, RatedCharge> kv : rating.charges.readKeyValuesToList()) {
                 latest.merge(kv.key, kv.value, (a, b) -> b.getSequence() > a.getSequence() ? b : a);
@@ -63,7 +64,7 @@ class LateUsageConservationTest {
             billedQuantity.merge(original, new BigDecimal(charge.getQuantity()), BigDecimal::add);
             billedAmount.merge(original, charge.getAmountMinor(), Long::sum);
         });
-        assertThat(latest.keySet()).anyMatch(key -> key.contains(AdjustmentKeys.MARKER)); // the shuffle made late usage
+        assertThat(latest.keySet()).anyMatch(key -> key.contains(ChargeKeys.ADJUSTMENT_OF)); // the shuffle made late usage
         assertThat(billedQuantity.keySet()).isEqualTo(expected.keySet());
         RatingPolicy policy = RatingPolicy.of(java.util.Currency.getInstance("USD"));
         expected.forEach((period, total) -> {
@@ -74,9 +75,7 @@ class LateUsageConservationTest {
     }
 
     private static Instant originalPeriodOf(RatedCharge charge) {
-        String meter = charge.getMeter();
-        int marker = meter.indexOf(AdjustmentKeys.MARKER);
-        return marker < 0 ? charge.getPeriodStart() : Instant.parse(meter.substring(marker + AdjustmentKeys.MARKER.length()));
+        return charge.getAdjustmentOf() == null ? charge.getPeriodStart() : charge.getAdjustmentOf();
     }
 
     private static Instant monthOf(Instant time) {

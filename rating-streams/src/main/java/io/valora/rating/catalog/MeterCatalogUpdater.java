@@ -1,0 +1,54 @@
+package io.valora.rating.catalog;
+
+import io.valora.schemas.Meter;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * Keeps {@link CatalogStores#METERS_STORE} in step with the {@code meters} topic: each meter by its
+ * key and by its event type, because rating looks meters up by the event's {@code type}.
+ *
+ * <p>Runs on restore too (Kafka Streams re-processes global records through this processor), so
+ * the index is rebuilt from the topic alone. A tombstone (key {@code tenant/meterKey}) removes
+ * both entries.
+ */
+public final class MeterCatalogUpdater implements Processor<String, Meter, Void, Void> {
+
+    private KeyValueStore<String, Meter> meters;
+
+    @Override
+    public void init(ProcessorContext<Void, Void> context) {
+        this.meters = context.getStateStore(CatalogStores.METERS_STORE);
+    }
+
+    @Override
+    public void process(Record<String, Meter> record) {
+        Meter meter = record.value();
+        if (meter == null) {
+            removeByTopicKey(record.key());
+            return;
+        }
+        remove(meter.getTenant(), meter.getKey());
+        meters.put(CatalogStores.meterByKey(meter.getTenant(), meter.getKey()), meter);
+        meters.put(CatalogStores.meterByType(meter.getTenant(), meter.getEventType(), meter.getKey()), meter);
+    }
+
+    private void removeByTopicKey(String key) {
+        if (key == null) {
+            return;
+        }
+        int slash = key.indexOf('/');
+        if (slash > 0) {
+            remove(key.substring(0, slash), key.substring(slash + 1));
+        }
+    }
+
+    private void remove(String tenant, String meterKey) {
+        Meter before = meters.delete(CatalogStores.meterByKey(tenant, meterKey));
+        if (before != null) {
+            meters.delete(CatalogStores.meterByType(tenant, before.getEventType(), meterKey));
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package io.valora.rating.catalog;
+
+import io.valora.schemas.Subscription;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * Keeps {@link CatalogStores#SUBSCRIPTIONS_STORE} in step with the {@code subscriptions} topic:
+ * each subscription by id, by customer and by external id. Usage events name a customer (or, when
+ * Lago-shaped, a subscription's external id) in {@code subject}, never Valora's subscription id.
+ *
+ * <p>The latest record per id replaces the earlier one, index entries included, so a changed
+ * external id or customer leaves no stale entry behind. Runs on restore too.
+ */
+public final class SubscriptionCatalogUpdater implements Processor<String, Subscription, Void, Void> {
+
+    private KeyValueStore<String, Subscription> subscriptions;
+
+    @Override
+    public void init(ProcessorContext<Void, Void> context) {
+        this.subscriptions = context.getStateStore(CatalogStores.SUBSCRIPTIONS_STORE);
+    }
+
+    @Override
+    public void process(Record<String, Subscription> record) {
+        Subscription subscription = record.value();
+        if (subscription == null) {
+            removeByTopicKey(record.key());
+            return;
+        }
+        String tenant = subscription.getTenant();
+        String id = subscription.getId();
+        remove(tenant, id);
+        subscriptions.put(CatalogStores.subscriptionById(tenant, id), subscription);
+        subscriptions.put(CatalogStores.subscriptionByCustomer(tenant, subscription.getCustomer(), id), subscription);
+        if (subscription.getExternalId() != null) {
+            subscriptions.put(CatalogStores.subscriptionByExternalId(tenant, subscription.getExternalId(), id), subscription);
+        }
+    }
+
+    private void removeByTopicKey(String key) {
+        if (key == null) {
+            return;
+        }
+        int slash = key.indexOf('/');
+        if (slash > 0) {
+            remove(key.substring(0, slash), key.substring(slash + 1));
+        }
+    }
+
+    private void remove(String tenant, String id) {
+        Subscription before = subscriptions.delete(CatalogStores.subscriptionById(tenant, id));
+        if (before == null) {
+            return;
+        }
+        subscriptions.delete(CatalogStores.subscriptionByCustomer(tenant, before.getCustomer(), id));
+        if (before.getExternalId() != null) {
+            subscriptions.delete(CatalogStores.subscriptionByExternalId(tenant, before.getExternalId(), id));
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package io.valora.rating.topology;
+
+import io.valora.billing.aggregation.AggregationKind;
+import io.valora.billing.aggregation.Measurement;
+import io.valora.billing.period.BillingCalendar;
+import io.valora.billing.period.Cadence;
+import io.valora.billing.period.ZonedBillingCalendar;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+
+/**
+ * One event as one meter of one subscription sees it, fully resolved against the catalog: the
+ * value of the repartition topic between resolution and rating.
+ *
+ * <p>Why it carries the price and the calendar instead of plan and subscription ids: the rating
+ * task then prices with exactly what resolution saw, so a later catalog change cannot make the
+ * two disagree, and rating needs no lookup that could fail.
+ *
+ * @param tenant the tenant
+ * @param subscription the catalog subscription id
+ * @param customer the customer's external id
+ * @param meter the meter key
+ * @param group canonical group-by values, or {@code null}
+ * @param pricing plan version, currency, rounding and the meter's price model
+ * @param calendar the subscription's billing periods
+ * @param reading what the event contributes to the aggregation
+ */
+public record MeteredUsage(String tenant, String subscription, String customer, String meter, String group,
+        Pricing pricing, CalendarSpec calendar, Reading reading) {
+
+    /**
+     * The subscription's billing calendar as data.
+     *
+     * @param timeZone IANA zone
+     * @param cadence billing-core {@link Cadence} name
+     * @param anchor local date-time that starts a period
+     */
+    public record CalendarSpec(String timeZone, String cadence, String anchor) {
+
+        /** The calendar; throws {@link java.time.DateTimeException} or {@link IllegalArgumentException} when unreadable. */
+        public BillingCalendar toCalendar() {
+            return new ZonedBillingCalendar(Cadence.valueOf(cadence), ZoneId.of(timeZone), LocalDateTime.parse(anchor));
+        }
+    }
+
+    /**
+     * What one event contributes.
+     *
+     * @param eventId the event id (tie-break of {@code latest})
+     * @param eventTime when the usage happened
+     * @param aggregation billing-core {@link AggregationKind} name
+     * @param value the numeric value (1 for count and unique_count)
+     * @param distinct what unique_count counts distinct occurrences of
+     */
+    public record Reading(String eventId, Instant eventTime, String aggregation, BigDecimal value, String distinct) {
+
+        public AggregationKind kind() {
+            return AggregationKind.valueOf(aggregation);
+        }
+
+        public Measurement measurement() {
+            return new Measurement(eventId, eventTime, value, distinct);
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package io.valora.rating.topology;
+
+import io.valora.rating.catalog.Catalog;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
+import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+import org.apache.kafka.streams.state.WindowStore;
+
+/**
+ * Resolves each fresh event against the catalog ({@link UsageResolver}) and, once it is accepted,
+ * remembers its id in {@link ResourceNames#DEDUP_STORE}. Remembering only accepted events is what
+ * makes re-publishing a rejected event safe and useful: a retry of an accepted one is still
+ * dropped, a rejected one is resolved again.
+ */
+final class ResolveUsage implements FixedKeyProcessor<String, CheckedEvent, CheckedEvent> {
+
+    private FixedKeyProcessorContext<String, CheckedEvent> context;
+    private UsageResolver resolver;
+    private WindowStore<String, Long> seen;
+
+    @Override
+    public void init(FixedKeyProcessorContext<String, CheckedEvent> context) {
+        this.context = context;
+        this.resolver = new UsageResolver(Catalog.of(context));
+        this.seen = context.getStateStore(ResourceNames.DEDUP_STORE);
+    }
+
+    @Override
+    public void process(FixedKeyRecord<String, CheckedEvent> record) {
+        if (record.value().isRefused()) {
+            context.forward(record);
+            return;
+        }
+        CheckedEvent checked = resolver.resolve(record.value().event());
+        if (!checked.isRefused()) {
+            seen.put(UsageDeduplicator.idOf(checked.event()), record.timestamp(), record.timestamp());
+        }
+        context.forward(record.withValue(checked));
+    }
+}

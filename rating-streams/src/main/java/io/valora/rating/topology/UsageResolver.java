@@ -1,0 +1,187 @@
+package io.valora.rating.topology;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.valora.billing.aggregation.AggregationKind;
+import io.valora.billing.quantity.Quantities;
+import io.valora.rating.catalog.Catalog;
+import io.valora.schemas.Meter;
+import io.valora.schemas.Plan;
+import io.valora.schemas.PlanUsageCharge;
+import io.valora.schemas.Subscription;
+import io.valora.schemas.SubscriptionPhase;
+import io.valora.schemas.UsageEvent;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Resolves a usage event against the catalog: the meters it counts for (event type and filters),
+ * the subscription active at its time, the plan phase in force then and that plan's price for each
+ * meter, and the value each meter reads from {@code data}.
+ *
+ * <p>All-or-nothing per event, so that re-processing a rejected event after the catalog caught up
+ * rates it completely: any failure rejects the whole event, except that a matching meter the plan
+ * does not price is skipped (the plan version says that usage is not billed) as long as another
+ * meter is priced.
+ */
+final class UsageResolver {
+
+    private final Catalog catalog;
+
+    UsageResolver(Catalog catalog) {
+        this.catalog = catalog;
+    }
+
+    CheckedEvent resolve(UsageEvent event) {
+        JsonNode data;
+        try {
+            data = MeteredUsageSerde.JSON.readTree(event.getData());
+        } catch (IOException e) {
+            data = null;
+        }
+        if (data == null || !data.isObject()) {
+            return CheckedEvent.refused(event, RejectReason.INVALID_DATA, "data is not a JSON object");
+        }
+        List<Meter> meters = matchingMeters(event, data);
+        if (meters.isEmpty()) {
+            return CheckedEvent.refused(event, RejectReason.NO_METER, "no meter of tenant " + event.getTenant()
+                    + " matches type '" + event.getType() + "' and its filters");
+        }
+        List<Subscription> candidates = catalog.subscriptionsFor(event.getTenant(), event.getSubject());
+        if (candidates.isEmpty()) {
+            return CheckedEvent.refused(event, RejectReason.NO_SUBSCRIPTION, "subject '" + event.getSubject()
+                    + "' is neither a customer with a subscription nor a subscription's external id");
+        }
+        Instant time = event.getTime();
+        Optional<Subscription> active = Catalog.activeAt(candidates, time);
+        if (active.isEmpty()) {
+            return CheckedEvent.refused(event, RejectReason.SUBSCRIPTION_NOT_ACTIVE,
+                    "no subscription of '" + event.getSubject() + "' is active at " + time);
+        }
+        Subscription subscription = active.get();
+        MeteredUsage.CalendarSpec calendar = new MeteredUsage.CalendarSpec(subscription.getTimeZone(),
+                subscription.getCadence(), subscription.getAnchor());
+        try {
+            calendar.toCalendar();
+        } catch (DateTimeException | IllegalArgumentException e) {
+            return CheckedEvent.refused(event, RejectReason.INVALID_SUBSCRIPTION,
+                    "subscription " + subscription.getId() + ": " + e.getMessage());
+        }
+        Optional<SubscriptionPhase> phase = phaseAt(subscription, time);
+        if (phase.isEmpty()) {
+            return CheckedEvent.refused(event, RejectReason.NO_PLAN_PHASE,
+                    "subscription " + subscription.getId() + " has no plan phase at " + time);
+        }
+        String planKey = phase.get().getPlan();
+        int version = phase.get().getPlanVersion();
+        Optional<Plan> plan = catalog.plan(event.getTenant(), planKey, version);
+        if (plan.isEmpty()) {
+            return CheckedEvent.refused(event, RejectReason.PLAN_NOT_FOUND, "plan " + planKey + "@" + version + " is not in the catalog");
+        }
+        return measure(event, data, meters, subscription, calendar, plan.get());
+    }
+
+    private CheckedEvent measure(UsageEvent event, JsonNode data, List<Meter> meters, Subscription subscription,
+            MeteredUsage.CalendarSpec calendar, Plan plan) {
+        List<MeteredUsage> usages = new ArrayList<>();
+        for (Meter meter : meters) {
+            AggregationKind kind;
+            try {
+                kind = AggregationKind.valueOf(meter.getAggregation().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                return CheckedEvent.refused(event, RejectReason.INVALID_METER,
+                        "meter " + meter.getKey() + " has unknown aggregation '" + meter.getAggregation() + "'");
+            }
+            Optional<PlanUsageCharge> charge = plan.getUsageCharges().stream()
+                    .filter(c -> c.getMeter().equals(meter.getKey())).findFirst();
+            if (charge.isEmpty()) {
+                continue;
+            }
+            Pricing pricing;
+            try {
+                pricing = Pricing.of(plan.getKey(), plan.getVersion(), plan.getCurrency(), plan.getRounding(), charge.get().getModel());
+            } catch (IllegalArgumentException e) {
+                return CheckedEvent.refused(event, RejectReason.INVALID_PRICE,
+                        "plan " + plan.getKey() + "@" + plan.getVersion() + ", meter " + meter.getKey() + ": " + e.getMessage());
+            }
+            MeterReading reading = MeterReading.of(meter, kind, event, data);
+            if (reading.isRefused()) {
+                return CheckedEvent.refused(event, reading.reason(), reading.detail());
+            }
+            usages.add(new MeteredUsage(event.getTenant(), subscription.getId(), subscription.getCustomer(), meter.getKey(),
+                    Groups.canonical(meter.getGroupBy(), data), pricing, calendar, reading.reading()));
+        }
+        if (usages.isEmpty()) {
+            return CheckedEvent.refused(event, RejectReason.NO_PRICE, "plan " + plan.getKey() + "@" + plan.getVersion()
+                    + " prices none of the meters matching type '" + event.getType() + "'");
+        }
+        return CheckedEvent.resolved(event, usages);
+    }
+
+    private List<Meter> matchingMeters(UsageEvent event, JsonNode data) {
+        List<Meter> matching = new ArrayList<>();
+        for (Meter meter : catalog.metersFor(event.getTenant(), event.getType())) {
+            boolean all = meter.getFilters().entrySet().stream().allMatch(filter -> {
+                JsonNode node = DataPaths.read(data, filter.getKey().toString());
+                return node != null && DataPaths.text(node).equals(filter.getValue().toString());
+            });
+            if (all) {
+                matching.add(meter);
+            }
+        }
+        return matching;
+    }
+
+    private static Optional<SubscriptionPhase> phaseAt(Subscription subscription, Instant time) {
+        return subscription.getPhases().stream()
+                .filter(p -> !time.isBefore(p.getFrom()) && (p.getUntil() == null || time.isBefore(p.getUntil())))
+                .findFirst();
+    }
+
+    /** A meter's reading of one event, or why there is none. */
+    private record MeterReading(MeteredUsage.Reading reading, RejectReason reason, String detail) {
+
+        static MeterReading of(Meter meter, AggregationKind kind, UsageEvent event, JsonNode data) {
+            String path = meter.getValueProperty();
+            if (kind == AggregationKind.COUNT) {
+                return ok(event, kind, BigDecimal.ONE, event.getId());
+            }
+            if (path == null || path.isBlank()) {
+                return refused(RejectReason.INVALID_METER, "meter " + meter.getKey() + " (" + kind + ") has no valueProperty");
+            }
+            JsonNode node = DataPaths.read(data, path);
+            if (node == null) {
+                return refused(RejectReason.VALUE_MISSING, "data." + path + " is missing (meter " + meter.getKey() + ")");
+            }
+            if (kind == AggregationKind.UNIQUE_COUNT) {
+                return ok(event, kind, BigDecimal.ONE, DataPaths.text(node));
+            }
+            if (!node.isNumber() && !node.isTextual()) {
+                return refused(RejectReason.VALUE_INVALID, "data." + path + " is not a number (meter " + meter.getKey() + ")");
+            }
+            try {
+                BigDecimal value = node.isNumber() ? Quantities.requireValid(node.decimalValue()) : Quantities.parse(node.textValue());
+                return ok(event, kind, value, value.stripTrailingZeros().toPlainString());
+            } catch (IllegalArgumentException e) {
+                return refused(RejectReason.VALUE_INVALID, "data." + path + ": " + e.getMessage() + " (meter " + meter.getKey() + ")");
+            }
+        }
+
+        private static MeterReading ok(UsageEvent event, AggregationKind kind, BigDecimal value, String distinct) {
+            return new MeterReading(new MeteredUsage.Reading(event.getId(), event.getTime(), kind.name(), value, distinct), null, null);
+        }
+
+        private static MeterReading refused(RejectReason reason, String detail) {
+            return new MeterReading(null, reason, detail);
+        }
+
+        boolean isRefused() {
+            return reason != null;
+        }
+    }
+}
