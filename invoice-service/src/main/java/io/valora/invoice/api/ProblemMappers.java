@@ -5,6 +5,8 @@ import io.valora.invoice.close.MixedCurrenciesException;
 import io.valora.invoice.customers.CustomerExistsException;
 import io.valora.invoice.meters.MeterExistsException;
 import io.valora.invoice.plans.PlanExistsException;
+import io.valora.invoice.subscriptions.SubscriptionExistsException;
+import io.valora.invoice.subscriptions.SubscriptionRefusedException;
 import io.valora.invoice.lifecycle.InvalidTransitionException;
 import io.valora.invoice.tenancy.TenantExistsException;
 import jakarta.ws.rs.Priorities;
@@ -51,6 +53,16 @@ public class ProblemMappers {
     @ServerExceptionMapper
     Response planExists(PlanExistsException e) {
         return Problems.response(Response.Status.CONFLICT, "plan-exists", "Plan exists", e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    Response subscriptionExists(SubscriptionExistsException e) {
+        return Problems.response(Response.Status.CONFLICT, "subscription-exists", "Subscription exists", e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    Response subscriptionRefused(SubscriptionRefusedException e) {
+        return Problems.response(e.status(), e.problem(), "Subscription request refused", e.getMessage());
     }
 
     @ServerExceptionMapper

@@ -27,4 +27,9 @@ public final class SqlTime {
     public static Instant get(ResultSet rs, String column) throws SQLException {
         return rs.getObject(column, OffsetDateTime.class).toInstant();
     }
+
+    /** Reads a nullable {@code TIMESTAMPTZ} column. */
+    public static java.util.Optional<Instant> find(ResultSet rs, String column) throws SQLException {
+        return java.util.Optional.ofNullable(rs.getObject(column, OffsetDateTime.class)).map(OffsetDateTime::toInstant);
+    }
 }
