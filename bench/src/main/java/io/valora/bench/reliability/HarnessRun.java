@@ -34,13 +34,18 @@ public final class HarnessRun {
     private final Scenario scenario;
     private final LocalStackSettings settings;
     private final long orderSeed;
+    private final Duration soak;
     private final PrintStream out;
     private final Map<String, String> facts = new LinkedHashMap<>();
 
-    public HarnessRun(Scenario scenario, LocalStackSettings settings, long orderSeed, PrintStream out) {
+    /**
+     * @param soak sustained load after the checks on the same stack ({@link Soak}); zero for none
+     */
+    public HarnessRun(Scenario scenario, LocalStackSettings settings, long orderSeed, Duration soak, PrintStream out) {
         this.scenario = scenario;
         this.settings = settings;
         this.orderSeed = orderSeed;
+        this.soak = soak;
         this.out = out;
     }
 
@@ -91,11 +96,31 @@ public final class HarnessRun {
                 checks.add(Check.compare("money", "invoice totals (cents)", truth.invoiceTotals(), invoiceTotals(invoices),
                         0L));
                 facts.put("invoices", Integer.toString(invoices.size()));
+                if (!soak.isZero()) {
+                    checks.addAll(soak(stack, sender, charges, truth));
+                }
                 facts.put("duration", (System.nanoTime() - started) / 1_000_000_000 + " s");
                 stack.components().forEach(c -> facts.put("RSS " + c.name(), c.rssBytes() / (1024 * 1024) + " MB"));
                 return new RunResult(label, checks, fingerprint(invoices), Map.copyOf(facts), faults);
             }
         }
+    }
+
+    /** Sustained load, then the charges must again hold every event once (the checked phases plus the soak's). */
+    private List<Check> soak(LocalStack stack, EventSender sender, RatedChargeWatcher charges, GroundTruth truth) {
+        Soak load = new Soak(scenario, sender, out);
+        List<Check> checks = new ArrayList<>(load.run(stack, soak, facts));
+        Map<String, BigDecimal> quantities = new TreeMap<>(truth.quantities());
+        load.quantities().forEach((k, q) -> quantities.merge(k, q, BigDecimal::add));
+        quantities.replaceAll((k, q) -> GroundTruth.canonical(q));
+        Map<String, Long> counts = new TreeMap<>(truth.eventCounts());
+        load.counts().forEach((k, n) -> counts.merge(k, n, Long::sum));
+        settle(charges, new GroundTruth(quantities, counts, truth.invoiceTotals()));
+        checks.add(Check.compare("soak-charges", "tenant/customer/meter quantities after the soak", quantities,
+                chargeQuantities(charges.latest()), BigDecimal.ZERO));
+        checks.add(Check.compare("soak-no-loss", "tenant/customer/meter event counts after the soak", counts,
+                eventCounts(charges.latest()), 0L));
+        return checks;
     }
 
     private Map<String, String> createCatalog(HarnessClient client, Map<String, String> keys) {

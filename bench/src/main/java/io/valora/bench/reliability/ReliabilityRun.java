@@ -14,9 +14,10 @@ import java.util.Map;
 
 /**
  * Issue #7's proof under fire, as one command ({@code ./valora reliability [--small] [--seed N] [--no-faults]
- * [--runs 1|2]}): generates a scenario, runs it against a fresh local stack (two rating-streams instances) with the
+ * [--runs 1|2] [--soak-minutes M]}): generates a scenario, runs it against a fresh local stack (two rating-streams instances) with the
  * fault schedule, checks conservation, money, acknowledged events; with two runs, runs the same events again in
- * another order on another partition count and checks that every invoice is identical. Prints the report and
+ * another order on another partition count and checks that every invoice is identical; with a soak, the first
+ * run then holds half the maximum rate for M minutes and reports every process's memory slope. Prints the report and
  * writes it to {@code <data dir>/report.txt} (default {@code .valora/reliability/}); exits 0 only when every check
  * passed.
  */
@@ -31,6 +32,7 @@ public final class ReliabilityRun {
         HarnessConfig config = (options.contains("--small") ? HarnessConfig.small(seed) : HarnessConfig.full(seed))
                 .withFaults(!options.contains("--no-faults"));
         int runs = Integer.parseInt(option(options, "--runs", "2"));
+        java.time.Duration soak = java.time.Duration.ofMinutes(Long.parseLong(option(options, "--soak-minutes", "0")));
         Path repoRoot = Path.of(System.getProperty("valora.repo.root",
                 LocalStackSettings.findRepoRoot(Path.of("")).toString()));
         Path dataDir = Path.of(option(options, "--data", repoRoot.resolve(".valora/reliability").toString()));
@@ -54,7 +56,9 @@ public final class ReliabilityRun {
                     .build();
             String label = "run %d (%d partitions, order seed %d)".formatted(run, settings.topicPartitions(), run);
             out.println("== " + label);
-            results.add(new HarnessRun(scenario, settings, run, out).execute(label));
+            // the soak runs once, after the first run's checks, on its stack
+            results.add(new HarnessRun(scenario, settings, run, run == 1 ? soak : java.time.Duration.ZERO, out)
+                    .execute(label));
         }
         String report = Report.render(config, scenario, results);
         out.println(report);
