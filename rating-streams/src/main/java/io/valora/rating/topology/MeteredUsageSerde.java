@@ -3,6 +3,7 @@ package io.valora.rating.topology;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import org.apache.kafka.common.errors.SerializationException;
@@ -17,7 +18,9 @@ import org.apache.kafka.common.serialization.Serializer;
  */
 final class MeteredUsageSerde implements Serde<MeteredUsage> {
 
+    /** Also reads usage data: exact decimals, trailing zeros kept (1.50 stays 1.50, as the producer sent it). */
     static final ObjectMapper JSON = new ObjectMapper()
+            .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true))
             .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
