@@ -22,10 +22,22 @@ public interface RatingConfig {
     Auth auth();
 
     /**
-     * API keys of the live queries. For now only the development key (same knobs as the gateway);
-     * keys from the {@code api-keys} topic are not read yet (see the README, "Not yet").
+     * API keys of the live queries: the {@code api-keys} topic invoice-service writes, and
+     * optionally one development key (the same knobs as the gateway).
      */
     interface Auth {
+        /** Read keys from the {@code api-keys} topic. */
+        @WithDefault("true")
+        boolean topicEnabled();
+
+        /** How long one poll of the {@code api-keys} topic waits; bounds how late a revocation is seen. */
+        @WithDefault("500ms")
+        Duration topicPollInterval();
+
+        /** How often the {@code api-keys} partitions are listed again; partitions added later are read within it. */
+        @WithDefault("10s")
+        Duration topicPartitionRecheck();
+
         /** Accept the configured development key. */
         @WithDefault("true")
         boolean devKeyEnabled();

@@ -16,6 +16,8 @@ import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import io.valora.auth.KeyHash;
+import io.valora.schemas.ApiKey;
 import io.valora.schemas.Meter;
 import io.valora.schemas.Plan;
 import io.valora.schemas.RatedCharge;
@@ -44,7 +46,7 @@ import org.junit.jupiter.api.Test;
 /** The packaged topology against a real broker, with exactly-once processing on. */
 @QuarkusTest
 @QuarkusTestResource(value = KafkaBrokerTestResource.class,
-        initArgs = @ResourceArg(name = "topics", value = "usage-events,usage-events.rejected,rated-charges,meters,plans,subscriptions"))
+        initArgs = @ResourceArg(name = "topics", value = "usage-events,usage-events.rejected,rated-charges,meters,plans,subscriptions,api-keys"))
 class RatingStreamsTest {
 
     private static final Topics TOPICS = Topics.unprefixed();
@@ -93,9 +95,31 @@ class RatingStreamsTest {
                 .body("data[0].quantity", org.hamcrest.Matchers.equalTo("12.50"))
                 .body("data[0].amountMinor", org.hamcrest.Matchers.equalTo(13));
 
+        // keys from the api-keys topic (api-auth): a read key sees the tenant's charges, an ingest-only key is refused
+        publishKey("reader-key", "read");
+        publishKey("ingest-key", "ingest");
+        await("topic key known").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> given().header("Authorization", "Bearer reader-key")
+                        .when().get("/v1/charges?customer=cust-it").then().extract().statusCode() == 200);
+        given().header("Authorization", "Bearer reader-key").when().get("/v1/charges?customer=cust-it")
+                .then().statusCode(200).body("data[0].subscription", org.hamcrest.Matchers.equalTo("sub-it"));
+        await("ingest key known").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> given().header("Authorization", "Bearer ingest-key")
+                        .when().get("/v1/charges?customer=cust-it").then().extract().statusCode() == 403);
+
         await("duplicates counted").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
                 .until(RatingStreamsTest::duplicatesMetric, count -> count >= 3);
         assertThat(duplicatesMetric()).isEqualTo(3.0);
+    }
+
+    private void publishKey(String key, String scope) throws Exception {
+        try (KafkaProducer<String, ApiKey> producer = new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, ProducerConfig.ACKS_CONFIG, "all"),
+                new StringSerializer(), RecordSerde.singleObject(ApiKey.class).serializer())) {
+            String hash = KeyHash.of(key);
+            producer.send(new ProducerRecord<>(TOPICS.apiKeys(), hash, ApiKey.newBuilder().setKeyHash(hash).setKeyId(key)
+                    .setTenant("demo").setScopes(List.of(scope)).setCreatedAt(Instant.parse("2026-11-01T00:00:00Z")).build())).get();
+        }
     }
 
     private long catalogSize(String store) {
