@@ -65,5 +65,11 @@ public interface RatingConfig {
         /** How long after a period's end (event time) its usage still lands in it; then it is final. */
         @WithDefault("PT1H")
         Duration grace();
+
+        /**
+         * Also close a period once the wall clock passes its end + grace + this delay, so idle
+         * partitions finalise their periods; absent (empty) closes by event time only.
+         */
+        Optional<Duration> idleCloseDelay();
     }
 }

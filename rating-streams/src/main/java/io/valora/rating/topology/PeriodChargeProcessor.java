@@ -37,16 +37,28 @@ import org.apache.kafka.streams.state.ValueAndTimestamp;
  *       quantity and added to the adjustment charge on the earliest open period, the one
  *       containing {@code stream time - grace} ({@link PeriodRater#adjust}).</li>
  * </ul>
+ *
+ * <p>Stream time moves only with records, so a partition that receives no newer usage would never
+ * close its periods. With {@link RatingSettings#idleCloseDelay()} set, a wall-clock punctuator
+ * moves the <i>close time</i> to at least {@code now - idleCloseDelay}; every rule above then uses
+ * the close time ({@code max(stream time, now - idleCloseDelay)}) instead of stream time. A period
+ * whose charge is already final counts as closed whatever the clock says (after a restart, before
+ * the first punctuation).</p>
  */
 final class PeriodChargeProcessor implements Processor<String, MeteredUsage, String, RatedCharge> {
 
     /** How often (in stream time) closing is checked; cheap, a full scan only when a deadline passed. */
     static final Duration CLOSE_CHECK_INTERVAL = Duration.ofSeconds(1);
+    /** How often the wall clock is looked at when periods may close by it. */
+    static final Duration WALL_CLOCK_CHECK_INTERVAL = Duration.ofSeconds(10);
 
     private static final long UNKNOWN = Long.MIN_VALUE;
 
     private final RatingMetrics metrics;
     private final long graceMs;
+    private final Duration idleCloseDelay;
+    /** {@code now - idleCloseDelay} at the last wall-clock check; not persisted (see the class comment). */
+    private long wallClockCloseTime = Long.MIN_VALUE;
     private ProcessorContext<String, RatedCharge> context;
     private TimestampedKeyValueStore<String, RatedCharge> charges;
     private KeyValueStore<String, String> aggregates;
@@ -56,6 +68,7 @@ final class PeriodChargeProcessor implements Processor<String, MeteredUsage, Str
     PeriodChargeProcessor(RatingSettings settings, RatingMetrics metrics) {
         this.metrics = metrics;
         this.graceMs = settings.grace().toMillis();
+        this.idleCloseDelay = settings.idleCloseDelay();
     }
 
     @Override
@@ -63,14 +76,25 @@ final class PeriodChargeProcessor implements Processor<String, MeteredUsage, Str
         this.context = context;
         this.charges = context.getStateStore(ResourceNames.CHARGES_STORE);
         this.aggregates = context.getStateStore(ResourceNames.AGGREGATES_STORE);
-        context.schedule(CLOSE_CHECK_INTERVAL, PunctuationType.STREAM_TIME, this::closeDuePeriods);
+        context.schedule(CLOSE_CHECK_INTERVAL, PunctuationType.STREAM_TIME, streamTime -> closeDuePeriods(closeTime()));
+        if (idleCloseDelay != null) {
+            context.schedule(WALL_CLOCK_CHECK_INTERVAL, PunctuationType.WALL_CLOCK_TIME, now -> {
+                wallClockCloseTime = Math.max(wallClockCloseTime, now - idleCloseDelay.toMillis());
+                closeDuePeriods(closeTime());
+            });
+        }
+    }
+
+    /** Stream time, or the wall clock minus the idle delay when that is later. */
+    private long closeTime() {
+        return Math.max(context.currentStreamTimeMs(), wallClockCloseTime);
     }
 
     @Override
     public void process(Record<String, MeteredUsage> record) {
-        long streamTime = context.currentStreamTimeMs();
+        long closeTime = closeTime();
         // Close first, so that the event that finds its period due sees it final, not open.
-        closeDuePeriods(streamTime);
+        closeDuePeriods(closeTime);
         MeteredUsage usage = record.value();
         BillingCalendar calendar = usage.calendar().toCalendar();
         BillingPeriod period = calendar.periodContaining(usage.reading().eventTime());
@@ -79,9 +103,12 @@ final class PeriodChargeProcessor implements Processor<String, MeteredUsage, Str
         Aggregate<?> before = stored == null ? usage.reading().kind().empty() : AggregateCodec.read(stored);
         Aggregate<?> after = add(before, usage.reading().measurement());
         aggregates.put(key, AggregateCodec.write(after));
-        if (isClosed(period, streamTime)) {
+        if (isClosed(period, closeTime) || valueOf(key).getFinal$()) {
             long billedMinor = stored == null ? 0 : usage.pricing().policy().rate(usage.pricing().model(), before.quantity()).toMinorUnits();
-            BillingPeriod open = calendar.periodContaining(Instant.ofEpochMilli(streamTime - graceMs));
+            BillingPeriod open = calendar.periodContaining(Instant.ofEpochMilli(closeTime - graceMs));
+            if (open.start().isBefore(period.end())) {
+                open = calendar.periodAfter(period); // final by its stored charge before the clock caught up (a restart)
+            }
             if (stored != null && after.quantity().compareTo(before.quantity()) == 0) {
                 // the period's quantity did not change (a smaller max, a known unique value): nothing to bill
                 metrics.lateEventAdjusted();

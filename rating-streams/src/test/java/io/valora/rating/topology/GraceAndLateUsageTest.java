@@ -167,6 +167,29 @@ class GraceAndLateUsageTest {
         assertThat(billed).isEqualTo(2); // rate(10.9) = 0.01635 → 0.02
     }
 
+    @Test
+    void closesAnIdlePartitionsPeriodByTheWallClockAndAdjustsLaterUsage() {
+        rating.close();
+        rating = new RatingDriver(new RatingSettings(Duration.ofDays(400), Duration.ofHours(1), Duration.ofHours(1)), stateDir,
+                RatingMetrics.NONE, at("2026-10-31T12:00:00Z")).withPerUnitCatalog("0.0015", "cust-1");
+        rating.send("oct-1", "cust-1", at("2026-10-31T10:00:00Z"), "10");
+
+        rating.driver.advanceWallClockTime(Duration.ofHours(13).plusMinutes(59)); // 01:59: end + grace + delay not yet
+        assertThat(rating.charges.readValuesToList()).noneMatch(RatedCharge::getFinal$);
+        rating.driver.advanceWallClockTime(Duration.ofMinutes(1)); // 02:00 = Nov 1 + 1 h grace + 1 h delay
+        List<RatedCharge> closed = rating.charges.readValuesToList();
+        assertThat(closed).singleElement().satisfies(c -> {
+            assertThat(c.getFinal$()).isTrue();
+            assertThat(c.getQuantity()).isEqualTo("10");
+        });
+
+        rating.send("late", "cust-1", at("2026-10-31T11:00:00Z"), "20"); // stream time alone would still accept it
+        Map<String, RatedCharge> latest = rating.latest();
+        assertThat(latest).as("the final October charge never changes again").doesNotContainKey(OCT);
+        assertThat(latest.get(OCT_ADJUSTED_IN_NOV).getQuantity()).isEqualTo("20");
+        assertThat(latest.get(OCT_ADJUSTED_IN_NOV).getAmountMinor()).isEqualTo(3); // rate(30) − rate(10) = 0.045 − 0.015 → 5 − 2 cents
+    }
+
     private static Map<String, RatedCharge> toMap(List<KeyValue<String, RatedCharge>> records) {
         Map<String, RatedCharge> latest = new java.util.HashMap<>();
         records.forEach(kv -> latest.merge(kv.key, kv.value, (a, b) -> b.getSequence() > a.getSequence() ? b : a));

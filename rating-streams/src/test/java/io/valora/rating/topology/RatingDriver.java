@@ -36,6 +36,8 @@ final class RatingDriver implements AutoCloseable {
     /** The default catalog's plan, meter and event type. */
     static final String PLAN = "basic";
     static final String METER = "api_call";
+    /** Before every test's usage, so a wall-clock close never happens unless a test advances the clock. */
+    static final Instant WALL_CLOCK_START = Instant.parse("2020-01-01T00:00:00Z");
 
     final TopologyTestDriver driver;
     final TestInputTopic<String, UsageEvent> usage;
@@ -50,13 +52,18 @@ final class RatingDriver implements AutoCloseable {
     }
 
     RatingDriver(RatingSettings settings, Path stateDir, RatingMetrics metrics) {
+        this(settings, stateDir, metrics, WALL_CLOCK_START);
+    }
+
+    /** The driver's wall clock starts at {@code wallClockStart} and moves only with {@code advanceWallClockTime}. */
+    RatingDriver(RatingSettings settings, Path stateDir, RatingMetrics metrics, Instant wallClockStart) {
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "rating-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "dummy:9092");
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.resolve("s" + System.nanoTime()).toString());
         Properties inMemory = new Properties();
         inMemory.put(StreamsConfig.DSL_STORE_SUPPLIERS_CLASS_CONFIG, BuiltInDslStoreSuppliers.InMemoryDslStoreSuppliers.class);
-        driver = new TopologyTestDriver(RatingTopology.build(TOPICS, settings, metrics, inMemory), props);
+        driver = new TopologyTestDriver(RatingTopology.build(TOPICS, settings, metrics, inMemory), props, wallClockStart);
         usage = driver.createInputTopic(TOPICS.usageEvents(), Serdes.String().serializer(),
                 RecordSerde.singleObject(UsageEvent.class).serializer());
         meters = driver.createInputTopic(TOPICS.meters(), Serdes.String().serializer(),
