@@ -17,6 +17,7 @@ import java.util.List;
  * @param id            deterministic invoice id
  * @param number        per-tenant sequential, gapless invoice number
  * @param customer      the customer's external id
+ * @param subscription  the subscription billed (before the catalog: the customer's id)
  * @param periodStart   ISO-8601 instant, inclusive
  * @param periodEnd     ISO-8601 instant, exclusive
  * @param currency      ISO 4217 code
@@ -28,7 +29,7 @@ import java.util.List;
  * @param lines         the lines, in order
  * @param lifecycle     when it was finalized, paid, voided, and the payment reference (absent ones omitted)
  */
-public record InvoiceJson(String id, long number, String customer, String periodStart, String periodEnd,
+public record InvoiceJson(String id, long number, String customer, String subscription, String periodStart, String periodEnd,
                           String currency, String status, String subtotal, String total, long subtotalMinor,
                           long totalMinor, List<LineJson> lines, LifecycleJson lifecycle) {
 
@@ -68,7 +69,7 @@ public record InvoiceJson(String id, long number, String customer, String period
         LifecycleJson lifecycle = new LifecycleJson(l.finalizedAt().map(Instant::toString).orElse(null),
                 l.paidAt().map(Instant::toString).orElse(null), l.voidedAt().map(Instant::toString).orElse(null),
                 l.paymentReference().orElse(null));
-        return new InvoiceJson(invoice.id(), l.number(), invoice.key().customer(),
+        return new InvoiceJson(invoice.id(), l.number(), invoice.key().customer(), invoice.key().subscription(),
                 invoice.key().periodStart().toString(), h.periodEnd().toString(), currency.getCurrencyCode(),
                 h.status().code(), amount(h.subtotalMinor(), currency), amount(h.totalMinor(), currency),
                 h.subtotalMinor(), h.totalMinor(), lines, lifecycle);

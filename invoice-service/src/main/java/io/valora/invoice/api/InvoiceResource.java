@@ -139,7 +139,13 @@ public class InvoiceResource {
                     + "' is not an ISO-8601 instant such as 2026-11-01T00:00:00Z.");
         }
         Optional<String> customer = Optional.ofNullable(request.customer()).map(String::strip).filter(c -> !c.isEmpty());
-        List<StoredInvoice> invoices = closer.close(tenant, periodStart, customer);
+        Optional<String> subscription = Optional.ofNullable(request.subscription()).map(String::strip).filter(c -> !c.isEmpty());
+        List<StoredInvoice> invoices;
+        try {
+            invoices = closer.close(tenant, periodStart, customer, subscription);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest("invalid-close-request", e.getMessage());
+        }
         return new CloseResponse(invoices.stream().map(InvoiceJson::of).toList());
     }
 

@@ -23,7 +23,7 @@ import org.jboss.logging.Logger;
  * partition forever; it is logged with its coordinates and skipped, while every good record of
  * the batch is stored. Within a batch only the highest sequence per key is kept.
  *
- * @param charges the charges to store, at most one per natural key
+ * @param charges the charges to store, at most one per (tenant, charge key)
  * @param commit  per partition, the offset after the last record of the batch
  * @param rewind  per partition, the offset of the first record of the batch
  */
@@ -35,14 +35,14 @@ public record ChargeBatch(List<ChargeRow> charges, Map<TopicPartition, OffsetAnd
 
     /** Decodes the records of one poll. */
     public static ChargeBatch of(ConsumerRecords<String, byte[]> records) {
-        Map<ChargeKey, ChargeRow> latest = new LinkedHashMap<>();
+        Map<String, ChargeRow> latest = new LinkedHashMap<>();
         Map<TopicPartition, OffsetAndMetadata> commit = new HashMap<>();
         Map<TopicPartition, Long> rewind = new HashMap<>();
         for (ConsumerRecord<String, byte[]> record : records) {
             TopicPartition partition = new TopicPartition(record.topic(), record.partition());
             rewind.putIfAbsent(partition, record.offset());
             commit.put(partition, new OffsetAndMetadata(record.offset() + 1));
-            decode(record).ifPresent(row -> latest.merge(row.key(), row,
+            decode(record).ifPresent(row -> latest.merge(row.tenant() + "\n" + row.chargeKey(), row,
                     (a, b) -> b.sequence() > a.sequence() ? b : a));
         }
         return new ChargeBatch(new ArrayList<>(latest.values()), commit, rewind);
@@ -53,7 +53,7 @@ public record ChargeBatch(List<ChargeRow> charges, Map<TopicPartition, OffsetAnd
             if (record.value() == null) {
                 return Optional.empty();
             }
-            return Optional.of(ChargeRow.from(DECODER.deserialize(record.topic(), record.value())));
+            return Optional.of(ChargeRow.from(record.key(), DECODER.deserialize(record.topic(), record.value())));
         } catch (RuntimeException e) {
             LOG.errorf("Skipping unreadable rated charge at %s-%d offset %d (key %s): %s",
                     record.topic(), record.partition(), record.offset(), record.key(), e.getMessage());

@@ -3,11 +3,12 @@ package io.valora.invoice.charges;
 import java.time.Instant;
 
 /**
- * A (tenant, customer, period) whose period has ended and whose invoice is missing or stale.
+ * A (tenant, subscription, period) whose period has ended and whose invoice is missing or a draft
+ * built from older charges.
  *
- * @param tenant      the tenant
- * @param periodStart start of the billing period
- * @param customer    the customer
+ * @param tenant       the tenant
+ * @param periodStart  start of the billing period
+ * @param subscription the subscription
  */
-public record DuePeriod(String tenant, Instant periodStart, String customer) {
+public record DuePeriod(String tenant, Instant periodStart, String subscription) {
 }

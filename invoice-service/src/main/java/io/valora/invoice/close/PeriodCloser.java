@@ -1,75 +1,173 @@
 package io.valora.invoice.close;
 
+import io.agroal.api.AgroalDataSource;
+import io.valora.billing.period.BillingPeriod;
+import io.valora.invoice.charges.ChargeReads;
 import io.valora.invoice.charges.DuePeriod;
 import io.valora.invoice.charges.RatedChargeStore;
-import io.valora.invoice.charges.StoredCharge;
-import io.valora.invoice.invoices.InvoiceDraft;
 import io.valora.invoice.invoices.InvoiceQueries;
-import io.valora.invoice.invoices.InvoiceStore;
 import io.valora.invoice.invoices.SaveOutcome;
 import io.valora.invoice.invoices.StoredInvoice;
-import io.valora.invoice.lifecycle.InvoiceEventPublisher;
-import io.valora.invoice.lifecycle.InvoiceEvents;
+import io.valora.invoice.outbox.OutboxSettings;
+import io.valora.invoice.subscriptions.DueSubscription;
+import io.valora.invoice.subscriptions.StoredSubscription;
+import io.valora.invoice.subscriptions.SubscriptionReads;
+import io.valora.invoice.tenancy.TenantSession;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * Closes billing periods: builds each customer's draft invoice from the period's rated charges
- * and stores it, in one transaction.
+ * Closes billing periods into draft invoices, by request and for the scheduler, each call in one
+ * transaction in the tenant's database session.
  *
- * <p>Why it exists: both the REST close and the scheduler come through here, so both produce
- * the same invoice (deterministic ids; closing again recomputes the draft in place, and leaves a
- * finalized, paid or void invoice as it is). A new invoice gets the tenant's next number and an
- * {@code invoice.created} event in the outbox, in the same transaction.
+ * <p>Why it exists: both the REST close and the scheduler come through {@link CloseChunk}, so both
+ * produce the same invoice (deterministic ids; closing again recomputes the draft in place and
+ * leaves a finalized, paid or void invoice as it is).
  */
 @ApplicationScoped
 public class PeriodCloser {
 
+    private final AgroalDataSource dataSource;
     private final RatedChargeStore charges;
-    private final InvoiceStore store;
     private final InvoiceQueries queries;
+    private final TenantSession session;
+    private final OutboxSettings outbox;
     private final Clock clock;
-    private final InvoiceEventPublisher events;
 
-    PeriodCloser(RatedChargeStore charges, InvoiceStore store, InvoiceQueries queries, Clock clock,
-                 InvoiceEventPublisher events) {
+    PeriodCloser(AgroalDataSource dataSource, RatedChargeStore charges, InvoiceQueries queries, TenantSession session,
+                 OutboxSettings outbox, Clock clock) {
+        this.dataSource = dataSource;
         this.charges = charges;
-        this.store = store;
         this.queries = queries;
+        this.session = session;
+        this.outbox = outbox;
         this.clock = clock;
-        this.events = events;
+    }
+
+    /** {@link #close(String, Instant, Optional, Optional)} for every subscription (of one customer). */
+    @Transactional
+    public List<StoredInvoice> close(String tenant, Instant periodStart, Optional<String> customer) {
+        return close(tenant, periodStart, customer, Optional.empty());
     }
 
     /**
-     * Closes the tenant's period that starts at {@code periodStart}, for one customer or for all
-     * customers with charges in it.
+     * Closes the tenant's periods that start at {@code periodStart}: of every subscription whose
+     * calendar has a period starting there (optionally only one customer's or one subscription's),
+     * and of every subscription with charges in it the catalog does not know.
      *
-     * @return the invoices as stored, ordered by customer; empty when there are no charges
-     * @throws MixedCurrenciesException when a customer's charges mix currencies (nothing is written)
+     * @return the invoices as stored, by period start and id
+     * @throws IllegalArgumentException  when the one subscription named has no period starting there
+     * @throws MixedCurrenciesException when one invoice's charges mix currencies (nothing is written)
      */
     @Transactional
-    public List<StoredInvoice> close(String tenant, Instant periodStart, Optional<String> customer) {
-        List<StoredCharge> found = charges.forPeriod(tenant, periodStart, customer);
-        Instant now = clock.instant();
-        List<StoredInvoice> result = new ArrayList<>();
-        for (InvoiceDraft draft : InvoiceDrafter.draft(found)) {
-            SaveOutcome outcome = store.saveDraft(draft, now);
-            StoredInvoice stored = queries.find(tenant, draft.key().id()).orElseThrow();
-            if (outcome == SaveOutcome.CREATED) {
-                events.publish(stored, InvoiceEvents.CREATED, now);
+    public List<StoredInvoice> close(String tenant, Instant periodStart, Optional<String> customer,
+                                     Optional<String> subscription) {
+        session.enter(tenant);
+        try (Connection c = dataSource.getConnection()) {
+            List<CloseTarget> targets = new ArrayList<>();
+            Set<String> known = new HashSet<>();
+            for (StoredSubscription s : SubscriptionReads.around(c, tenant, periodStart, customer, subscription)) {
+                BillingPeriod period = s.calendar().periodContaining(periodStart);
+                if (period.start().equals(periodStart) && s.overlaps(period)) {
+                    targets.add(CloseTarget.of(s, period));
+                } else if (subscription.isPresent()) {
+                    throw new IllegalArgumentException("No billing period of subscription " + s.id() + " starts at "
+                            + periodStart + "; the period around it is " + period + ".");
+                }
+                known.add(s.id());
             }
-            result.add(stored);
+            List<String> billed = ChargeReads.subscriptionsBilledOn(c, tenant, periodStart, customer, subscription);
+            List<String> unknownIds = new ArrayList<>(billed);
+            unknownIds.removeAll(known);
+            if (!unknownIds.isEmpty()) {
+                SubscriptionReads.byIds(c, tenant, unknownIds).forEach(s -> known.add(s.id()));
+                unknownIds.removeIf(known::contains);
+            }
+            unknownIds.forEach(id -> targets.add(CloseTarget.unknown(id, periodStart)));
+            Map<String, SaveOutcome> written = CloseChunk.close(c, tenant, targets, clock.instant(), outbox.invoiceEventsTopic());
+            return queries.findAll(tenant, new ArrayList<>(written.keySet()));
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not close the period starting " + periodStart + ": " + e.getMessage(), e);
         }
-        return result;
     }
 
-    /** The periods that ended at least {@code grace} before now and still need an (updated) invoice. */
+    /**
+     * Closes one chunk of one tenant's due subscription periods and moves their schedule on.
+     *
+     * @return how many invoices were created or updated
+     */
+    @Transactional
+    public int closeDue(String tenant, List<DueSubscription> due) {
+        session.enter(tenant);
+        try (Connection c = dataSource.getConnection()) {
+            List<CloseTarget> targets = new ArrayList<>();
+            for (DueSubscription d : due) {
+                StoredSubscription s = d.subscription();
+                BillingPeriod period = s.calendar().periodContaining(d.periodEnd().minusNanos(1));
+                if (s.overlaps(period)) {
+                    targets.add(CloseTarget.of(s, period));
+                }
+            }
+            Map<String, SaveOutcome> written = CloseChunk.close(c, tenant, targets, clock.instant(), outbox.invoiceEventsTopic());
+            SubscriptionReads.advance(c, due);
+            return (int) written.values().stream().filter(o -> o != SaveOutcome.FROZEN).count();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not close " + due.size() + " periods of tenant " + tenant + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** Re-closes one tenant's periods whose charges changed since (or arrived without) an invoice. */
+    @Transactional
+    public int closeCharged(String tenant, List<DuePeriod> periods) {
+        session.enter(tenant);
+        try (Connection c = dataSource.getConnection()) {
+            Map<String, StoredSubscription> catalog = new java.util.HashMap<>();
+            SubscriptionReads.byIds(c, tenant, periods.stream().map(DuePeriod::subscription).distinct().toList())
+                    .forEach(s -> catalog.put(s.id(), s));
+            List<CloseTarget> targets = new ArrayList<>();
+            for (DuePeriod p : periods) {
+                StoredSubscription s = catalog.get(p.subscription());
+                if (s == null) {
+                    targets.add(CloseTarget.unknown(p.subscription(), p.periodStart()));
+                } else {
+                    BillingPeriod period = s.calendar().periodContaining(p.periodStart());
+                    if (period.start().equals(p.periodStart())) {
+                        targets.add(CloseTarget.of(s, period));
+                    }
+                }
+            }
+            Map<String, SaveOutcome> written = CloseChunk.close(c, tenant, targets, clock.instant(), outbox.invoiceEventsTopic());
+            return (int) written.values().stream().filter(o -> o != SaveOutcome.FROZEN).count();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not re-close " + periods.size() + " periods of tenant " + tenant + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** Up to {@code limit} subscriptions whose period is due (ended, and final or past the grace). */
+    @Transactional
+    public List<DueSubscription> dueSubscriptions(Duration grace, int limit) {
+        Instant now = clock.instant();
+        try (Connection c = dataSource.getConnection()) {
+            return SubscriptionReads.due(c, now, now.minus(grace), limit);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not find due subscriptions: " + e.getMessage(), e);
+        }
+    }
+
+    /** The charged periods that ended at least {@code grace} ago and still need an (updated) invoice. */
     public List<DuePeriod> duePeriods(Duration grace) {
         return charges.duePeriods(clock.instant().minus(grace));
     }

@@ -31,7 +31,7 @@ import java.util.Optional;
 public class InvoiceQueries {
 
     private static final String HEADER_COLUMNS = """
-            SELECT id, tenant, customer, period_start, period_end, currency, status, subtotal_minor, total_minor,
+            SELECT id, tenant, subscription, customer, period_start, period_end, currency, status, subtotal_minor, total_minor,
                    number, finalized_at, paid_at, voided_at, payment_reference
             FROM invoices
             """;
@@ -50,6 +50,30 @@ public class InvoiceQueries {
         session.enter(tenant);
         List<StoredInvoice> found = query(HEADER_COLUMNS + " WHERE tenant = ? AND id = ?", List.of(tenant, id));
         return found.stream().findFirst();
+    }
+
+    /** The tenant's invoices with these ids, with their lines, ordered by period start and id. */
+    @Transactional
+    public List<StoredInvoice> findAll(String tenant, List<String> ids) {
+        session.enter(tenant);
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(HEADER_COLUMNS
+                + " WHERE tenant = ? AND id = ANY (?) ORDER BY period_start, id")) {
+            ps.setString(1, tenant);
+            ps.setArray(2, c.createArrayOf("text", ids.toArray()));
+            Map<String, StoredInvoice> invoices = new LinkedHashMap<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    StoredInvoice header = header(rs);
+                    invoices.put(header.id(), header);
+                }
+            }
+            return withLines(c, invoices);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read invoices: " + e.getMessage(), e);
+        }
     }
 
     /**
@@ -103,7 +127,8 @@ public class InvoiceQueries {
     }
 
     private static StoredInvoice header(ResultSet rs) throws SQLException {
-        InvoiceKey key = new InvoiceKey(rs.getString("tenant"), rs.getString("customer"), SqlTime.get(rs, "period_start"));
+        InvoiceKey key = new InvoiceKey(rs.getString("tenant"), rs.getString("subscription"), rs.getString("customer"),
+                SqlTime.get(rs, "period_start"));
         StoredInvoice.Header header = new StoredInvoice.Header(SqlTime.get(rs, "period_end"),
                 rs.getString("currency"), InvoiceStatus.ofCode(rs.getString("status")),
                 rs.getLong("subtotal_minor"), rs.getLong("total_minor"));

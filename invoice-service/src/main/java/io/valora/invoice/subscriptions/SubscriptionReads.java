@@ -49,13 +49,69 @@ public final class SubscriptionReads {
     }
 
     /**
-     * Up to {@code limit} subscriptions (any tenant) whose first unclosed period ended at or before
-     * {@code cutoff}, oldest first: the scheduler's work list.
+     * Up to {@code limit} subscriptions (any tenant) whose first unclosed period has ended by
+     * {@code now} and either ended by {@code graceCutoff} or has only final charges: the scheduler's
+     * work list, oldest period first.
      */
-    public static List<StoredSubscription> due(Connection c, Instant cutoff, int limit) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(COLUMNS
-                + "WHERE next_period_end <= ? ORDER BY next_period_end, tenant, id LIMIT " + limit)) {
-            SqlTime.set(ps, 1, cutoff);
+    public static List<DueSubscription> due(Connection c, Instant now, Instant graceCutoff, int limit) throws SQLException {
+        String sql = COLUMNS.replace(" FROM subscriptions ", ", next_period_end FROM subscriptions s ")
+                + "WHERE next_period_end <= ? AND (next_period_end <= ? OR NOT EXISTS (SELECT 1 FROM rated_charges r "
+                + "WHERE r.tenant = s.tenant AND r.subscription = s.id AND r.period_end = s.next_period_end AND NOT r.final)) "
+                + "ORDER BY next_period_end, tenant, id LIMIT " + limit;
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            SqlTime.set(ps, 1, now);
+            SqlTime.set(ps, 2, graceCutoff);
+            List<DueSubscription> found = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    found.add(new DueSubscription(map(rs), SqlTime.get(rs, "next_period_end")));
+                }
+            }
+            return found;
+        }
+    }
+
+    /**
+     * Moves each subscription's {@code next_period_end} past the period just closed: to the next
+     * period's end, or to infinity once the subscription has ended (nothing more to close).
+     */
+    public static void advance(Connection c, List<DueSubscription> closed) throws SQLException {
+        String sql = "UPDATE subscriptions SET next_period_end = CASE WHEN ? THEN 'infinity'::timestamptz ELSE ? END "
+                + "WHERE tenant = ? AND id = ? AND next_period_end = ?";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (DueSubscription due : closed) {
+                StoredSubscription s = due.subscription();
+                boolean ended = s.endAt().filter(end -> !end.isAfter(due.periodEnd())).isPresent();
+                ps.setBoolean(1, ended);
+                SqlTime.set(ps, 2, s.calendar().periodContaining(due.periodEnd()).end());
+                ps.setString(3, s.tenant());
+                ps.setString(4, s.id());
+                SqlTime.set(ps, 5, due.periodEnd());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    /**
+     * The tenant's subscriptions that may have a period starting at {@code periodStart} (started
+     * before it plus a year, not ended before it), optionally of one customer or one id.
+     */
+    public static List<StoredSubscription> around(Connection c, String tenant, Instant periodStart, Optional<String> customer,
+                                                  Optional<String> id) throws SQLException {
+        String sql = COLUMNS + "WHERE tenant = ? AND start_at < ? AND (end_at IS NULL OR end_at > ?)"
+                + (customer.isPresent() ? " AND customer = ?" : "") + (id.isPresent() ? " AND id = ?" : "") + " ORDER BY id";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            int i = 1;
+            ps.setString(i++, tenant);
+            SqlTime.set(ps, i++, periodStart.plus(java.time.Duration.ofDays(367)));
+            SqlTime.set(ps, i++, periodStart);
+            if (customer.isPresent()) {
+                ps.setString(i++, customer.get());
+            }
+            if (id.isPresent()) {
+                ps.setString(i, id.get());
+            }
             return all(ps);
         }
     }

@@ -52,6 +52,11 @@ public final class RatedChargeTopic implements AutoCloseable {
         publishRaw(key, serializer.serialize(TOPIC, charge));
     }
 
+    /** Publishes under an explicit key (the v2 key names group, plan phase and adjustment), and waits for the ack. */
+    public void publish(String key, RatedCharge charge) {
+        publishRaw(key, serializer.serialize(TOPIC, charge));
+    }
+
     /** Publishes arbitrary bytes, e.g. a record no decoder can read. */
     public void publishRaw(String key, byte[] value) {
         try {
