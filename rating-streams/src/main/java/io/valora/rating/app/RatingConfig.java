@@ -71,5 +71,11 @@ public interface RatingConfig {
          * partitions finalise their periods; absent (empty) closes by event time only.
          */
         Optional<Duration> idleCloseDelay();
+
+        /**
+         * Coalesce charge updates: each changed charge is emitted once per interval with its
+         * latest value; absent (empty) emits every update.
+         */
+        Optional<Duration> emitInterval();
     }
 }

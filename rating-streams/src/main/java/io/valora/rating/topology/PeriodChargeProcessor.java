@@ -44,6 +44,12 @@ import org.apache.kafka.streams.state.ValueAndTimestamp;
  * the close time ({@code max(stream time, now - idleCloseDelay)}) instead of stream time. A period
  * whose charge is already final counts as closed whatever the clock says (after a restart, before
  * the first punctuation).</p>
+ *
+ * <p>With {@link RatingSettings#emitInterval()} set, updates are coalesced: a changed charge's key
+ * is noted in {@link ResourceNames#PENDING_STORE} and a wall-clock punctuator emits each noted
+ * charge once per interval with its latest value. The note is state like any other, committed
+ * with the charge under exactly-once, so a crash cannot lose an emission. Sequences still only
+ * grow; a consumer simply sees fewer of them.</p>
  */
 final class PeriodChargeProcessor implements Processor<String, MeteredUsage, String, RatedCharge> {
 
@@ -62,6 +68,8 @@ final class PeriodChargeProcessor implements Processor<String, MeteredUsage, Str
     private ProcessorContext<String, RatedCharge> context;
     private TimestampedKeyValueStore<String, RatedCharge> charges;
     private KeyValueStore<String, String> aggregates;
+    private KeyValueStore<String, Long> pending;
+    private final Duration emitInterval;
     /** Earliest {@code periodEnd + grace} of an open charge; recomputed by scanning when unknown. */
     private long nextDeadline = UNKNOWN;
 
@@ -69,6 +77,7 @@ final class PeriodChargeProcessor implements Processor<String, MeteredUsage, Str
         this.metrics = metrics;
         this.graceMs = settings.grace().toMillis();
         this.idleCloseDelay = settings.idleCloseDelay();
+        this.emitInterval = settings.emitInterval();
     }
 
     @Override
@@ -76,6 +85,10 @@ final class PeriodChargeProcessor implements Processor<String, MeteredUsage, Str
         this.context = context;
         this.charges = context.getStateStore(ResourceNames.CHARGES_STORE);
         this.aggregates = context.getStateStore(ResourceNames.AGGREGATES_STORE);
+        this.pending = context.getStateStore(ResourceNames.PENDING_STORE);
+        if (emitInterval != null) {
+            context.schedule(emitInterval, PunctuationType.WALL_CLOCK_TIME, now -> emitPending());
+        }
         context.schedule(CLOSE_CHECK_INTERVAL, PunctuationType.STREAM_TIME, streamTime -> closeDuePeriods(closeTime()));
         if (idleCloseDelay != null) {
             context.schedule(WALL_CLOCK_CHECK_INTERVAL, PunctuationType.WALL_CLOCK_TIME, now -> {
@@ -175,7 +188,23 @@ final class PeriodChargeProcessor implements Processor<String, MeteredUsage, Str
 
     private void store(String key, RatedCharge charge, long timestamp) {
         charges.put(key, ValueAndTimestamp.make(charge, timestamp));
-        context.forward(new Record<>(key, charge, timestamp));
+        if (emitInterval == null) {
+            context.forward(new Record<>(key, charge, timestamp));
+        } else {
+            pending.put(key, timestamp);
+        }
+    }
+
+    /** Emits the latest value of every charge changed since the last emission. */
+    private void emitPending() {
+        List<KeyValue<String, Long>> due = new ArrayList<>();
+        try (KeyValueIterator<String, Long> all = pending.all()) {
+            all.forEachRemaining(due::add);
+        }
+        due.forEach(kv -> {
+            context.forward(new Record<>(kv.key, charges.get(kv.key).value(), kv.value));
+            pending.delete(kv.key);
+        });
     }
 
     private RatedCharge valueOf(String key) {

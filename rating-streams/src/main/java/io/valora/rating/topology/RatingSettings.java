@@ -12,8 +12,10 @@ import java.time.Duration;
  * @param idleCloseDelay when not {@code null}, a period is also closed once the wall clock passes
  *     {@code periodEnd + grace + idleCloseDelay}, so a partition that receives no newer usage
  *     still finalises its periods; {@code null} closes by stream time only
+ * @param emitInterval when not {@code null}, charge updates are coalesced: each changed charge is
+ *     emitted once per interval (wall clock) with its latest value; {@code null} emits every update
  */
-public record RatingSettings(Duration dedupRetention, Duration grace, Duration idleCloseDelay) {
+public record RatingSettings(Duration dedupRetention, Duration grace, Duration idleCloseDelay, Duration emitInterval) {
 
     /** The grace of a deployment that does not choose one. */
     public static final Duration DEFAULT_GRACE = Duration.ofHours(1);
@@ -22,7 +24,7 @@ public record RatingSettings(Duration dedupRetention, Duration grace, Duration i
 
     /** Settings that close periods by stream time only. */
     public RatingSettings(Duration dedupRetention, Duration grace) {
-        this(dedupRetention, grace, null);
+        this(dedupRetention, grace, null, null);
     }
 
     public RatingSettings {
@@ -34,6 +36,9 @@ public record RatingSettings(Duration dedupRetention, Duration grace, Duration i
         }
         if (idleCloseDelay != null && idleCloseDelay.isNegative()) {
             throw new IllegalArgumentException("idleCloseDelay must be zero or positive");
+        }
+        if (emitInterval != null && (emitInterval.isNegative() || emitInterval.isZero())) {
+            throw new IllegalArgumentException("emitInterval must be positive (or absent to emit every update)");
         }
     }
 

@@ -69,6 +69,8 @@ public final class RatingTopology {
                 stores.timestampedKeyValue(ResourceNames.CHARGES_STORE), keys, charges));
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 stores.keyValue(ResourceNames.AGGREGATES_STORE), keys, Serdes.String()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                stores.keyValue(ResourceNames.PENDING_STORE), keys, Serdes.Long()));
         builder.addStateStore(Stores.windowStoreBuilder(
                 stores.window(ResourceNames.HOURLY_USAGE_STORE, HourlyUsageRecorder.RETENTION, HourlyUsageRecorder.BUCKET),
                 keys, Serdes.String()));
@@ -100,7 +102,7 @@ public final class RatingTopology {
                         Named.as(ResourceNames.KEY_BY_CHARGE))
                 .repartition(Repartitioned.with(keys, metered).withName(ResourceNames.BY_CHARGE))
                 .process(() -> new PeriodChargeProcessor(settings, metrics), Named.as(ResourceNames.RATE),
-                        ResourceNames.CHARGES_STORE, ResourceNames.AGGREGATES_STORE)
+                        ResourceNames.CHARGES_STORE, ResourceNames.AGGREGATES_STORE, ResourceNames.PENDING_STORE)
                 .to(topics.ratedCharges(), Produced.with(keys, charges).withName(ResourceNames.CHARGES_SINK));
 
         return builder.build(props);

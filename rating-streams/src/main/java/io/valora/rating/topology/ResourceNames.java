@@ -29,6 +29,8 @@ public final class ResourceNames {
     public static final String CHARGES_STORE = "period-charges-store";
     /** Aggregate state (billing-core) per period charge key, late usage included; changelog {@code <application.id>-period-aggregates-store-changelog}. */
     public static final String AGGREGATES_STORE = "period-aggregates-store";
+    /** Keys of charges changed since the last emission when updates are coalesced; changelog {@code <application.id>-pending-charges-store-changelog}. */
+    public static final String PENDING_STORE = "pending-charges-store";
     public static final String RECORD_HOURLY = "record-hourly-usage";
     /** Hourly usage per tenant/customer/meter (window store); changelog {@code <application.id>-hourly-usage-store-changelog}. */
     public static final String HOURLY_USAGE_STORE = "hourly-usage-store";

@@ -170,7 +170,7 @@ class GraceAndLateUsageTest {
     @Test
     void closesAnIdlePartitionsPeriodByTheWallClockAndAdjustsLaterUsage() {
         rating.close();
-        rating = new RatingDriver(new RatingSettings(Duration.ofDays(400), Duration.ofHours(1), Duration.ofHours(1)), stateDir,
+        rating = new RatingDriver(new RatingSettings(Duration.ofDays(400), Duration.ofHours(1), Duration.ofHours(1), null), stateDir,
                 RatingMetrics.NONE, at("2026-10-31T12:00:00Z")).withPerUnitCatalog("0.0015", "cust-1");
         rating.send("oct-1", "cust-1", at("2026-10-31T10:00:00Z"), "10");
 
