@@ -1,5 +1,7 @@
 package io.valora.rating.app;
 
+import io.valora.rating.catalog.Catalog;
+import io.valora.rating.catalog.CatalogStores;
 import io.valora.rating.query.Granularity;
 import io.valora.rating.query.LiveQueries;
 import io.valora.rating.topology.ResourceNames;
@@ -12,12 +14,14 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /**
  * {@code GET /v1/charges} and {@code GET /v1/usage}, answered from this instance's state stores.
@@ -84,11 +88,18 @@ public class LiveQueryResource {
     }
 
     private LiveQueries queries() {
+        Catalog catalog = new Catalog(global(CatalogStores.METERS_STORE), global(CatalogStores.PLANS_STORE),
+                global(CatalogStores.SUBSCRIPTIONS_STORE));
         return new LiveQueries(
                 streams.store(StoreQueryParameters.fromNameAndType(ResourceNames.CHARGES_STORE,
                         QueryableStoreTypes.timestampedKeyValueStore())),
                 streams.store(StoreQueryParameters.fromNameAndType(ResourceNames.HOURLY_USAGE_STORE,
-                        QueryableStoreTypes.windowStore())));
+                        QueryableStoreTypes.windowStore())),
+                (tenant, customer) -> catalog.timeZoneOf(tenant, customer).orElse(ZoneOffset.UTC));
+    }
+
+    private <V> ReadOnlyKeyValueStore<String, V> global(String name) {
+        return streams.store(StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.keyValueStore()));
     }
 
     private static Response unavailable() {

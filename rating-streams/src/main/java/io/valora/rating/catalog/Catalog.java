@@ -3,7 +3,9 @@ package io.valora.rating.catalog;
 import io.valora.schemas.Meter;
 import io.valora.schemas.Plan;
 import io.valora.schemas.Subscription;
+import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -65,6 +67,23 @@ public final class Catalog {
         }
         found.sort(PRECEDENCE);
         return found;
+    }
+
+    /**
+     * The time zone of a customer's billing (its subscriptions carry the customer's zone), from its
+     * first subscription by precedence; empty when the customer has none.
+     */
+    public Optional<ZoneId> timeZoneOf(String tenant, String customer) {
+        List<Subscription> found = scan(subscriptions, CatalogStores.subscriptionsByCustomerPrefix(tenant, customer));
+        found.sort(PRECEDENCE);
+        for (Subscription subscription : found) {
+            try {
+                return Optional.of(ZoneId.of(subscription.getTimeZone()));
+            } catch (DateTimeException e) {
+                // an unreadable zone is rejected at rating; look at the next subscription
+            }
+        }
+        return Optional.empty();
     }
 
     /** The first of {@code candidates} with {@code startAt <= time < endAt}. */

@@ -3,10 +3,12 @@ package io.valora.rating.query;
 import io.valora.schemas.RatedCharge;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.BiFunction;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -27,11 +29,18 @@ public final class LiveQueries {
 
     private final ReadOnlyKeyValueStore<String, ValueAndTimestamp<RatedCharge>> charges;
     private final ReadOnlyWindowStore<String, String> hourly;
+    private final BiFunction<String, String, ZoneId> zones;
 
+    /**
+     * @param charges the running charges
+     * @param hourly the hourly usage buckets
+     * @param zones the time zone of a (tenant, customer), for day buckets
+     */
     public LiveQueries(ReadOnlyKeyValueStore<String, ValueAndTimestamp<RatedCharge>> charges,
-            ReadOnlyWindowStore<String, String> hourly) {
+            ReadOnlyWindowStore<String, String> hourly, BiFunction<String, String, ZoneId> zones) {
         this.charges = charges;
         this.hourly = hourly;
+        this.zones = zones;
     }
 
     /**
@@ -56,17 +65,19 @@ public final class LiveQueries {
 
     /**
      * Usage of one meter in the hours from the one holding {@code from} up to {@code to}
-     * (exclusive), summed into buckets of the granularity; empty buckets are omitted.
+     * (exclusive), summed into buckets of the granularity (days in the customer's zone); empty
+     * buckets are omitted.
      */
     public List<UsageBucket> usage(String tenant, String customer, String meter, Instant from, Instant to,
             Granularity granularity) {
         Map<Long, BigDecimal> buckets = new TreeMap<>();
+        ZoneId zone = zones.apply(tenant, customer);
         String key = tenant + "/" + customer + "/" + meter;
         // fetch bounds are inclusive window starts; the last hour starting before 'to' is to - 1 ms's hour
         try (WindowStoreIterator<String> it = hourly.fetch(key, Instant.ofEpochMilli(Granularity.HOUR.bucketOf(from.toEpochMilli())), to.minusMillis(1))) {
             while (it.hasNext()) {
                 KeyValue<Long, String> hour = it.next();
-                buckets.merge(granularity.bucketOf(hour.key), new BigDecimal(hour.value), BigDecimal::add);
+                buckets.merge(granularity.bucketOf(hour.key, zone), new BigDecimal(hour.value), BigDecimal::add);
             }
         }
         List<UsageBucket> result = new ArrayList<>();

@@ -2,6 +2,8 @@ package io.valora.rating.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.valora.rating.catalog.Catalog;
+import io.valora.rating.catalog.CatalogStores;
 import io.valora.rating.topology.Catalogs;
 import io.valora.rating.topology.RatingMetrics;
 import io.valora.rating.topology.RatingSettings;
@@ -48,8 +50,11 @@ class LiveQueriesTest {
         usage = driver.createInputTopic(Topics.unprefixed().usageEvents(), Serdes.String().serializer(),
                 RecordSerde.singleObject(UsageEvent.class).serializer());
         writeCatalog();
+        Catalog catalog = new Catalog(driver.getKeyValueStore(CatalogStores.METERS_STORE),
+                driver.getKeyValueStore(CatalogStores.PLANS_STORE), driver.getKeyValueStore(CatalogStores.SUBSCRIPTIONS_STORE));
         queries = new LiveQueries(driver.getTimestampedKeyValueStore(ResourceNames.CHARGES_STORE),
-                driver.getWindowStore(ResourceNames.HOURLY_USAGE_STORE));
+                driver.getWindowStore(ResourceNames.HOURLY_USAGE_STORE),
+                (tenant, customer) -> catalog.timeZoneOf(tenant, customer).orElse(java.time.ZoneOffset.UTC));
     }
 
     @AfterEach
@@ -90,6 +95,18 @@ class LiveQueriesTest {
                 at("2026-11-04T00:00:00Z"), Granularity.DAY)).isEmpty();
     }
 
+    @Test
+    void countsDaysInTheCustomersTimeZone() {
+        send("demo", "a", "cust-ny", "api_call", "2026-11-02T04:59:59Z", "1"); // Nov 1, 23:59 in New York
+        send("demo", "b", "cust-ny", "api_call", "2026-11-02T05:00:00Z", "2"); // Nov 2, 00:00
+        send("demo", "c", "cust-ny", "api_call", "2026-11-03T04:30:00Z", "4"); // Nov 2, 23:30
+
+        assertThat(queries.usage("demo", "cust-ny", "api_call", at("2026-11-01T00:00:00Z"), at("2026-11-04T00:00:00Z"),
+                Granularity.DAY)).containsExactly(
+                        new UsageBucket(at("2026-11-01T04:00:00Z"), "1"), // Nov 1 began in summer time (UTC-4)
+                        new UsageBucket(at("2026-11-02T05:00:00Z"), "6"));
+    }
+
     /** Meters api_call, storage_gb and other at 0.01 per unit, and subscriptions sub-<customer> in both tenants. */
     private void writeCatalog() {
         Topics topics = Topics.unprefixed();
@@ -106,6 +123,8 @@ class LiveQueriesTest {
                 prices.put(meter, Catalogs.perUnit("0.01"));
             }
             plans.pipeInput(tenant + "/basic/1", Catalogs.plan(tenant, "basic", 1, prices));
+            subscriptions.pipeInput(tenant + "/sub-ny", Catalogs.subscription(tenant, "sub-ny", "cust-ny", "America/New_York",
+                    Catalogs.EPOCH_2020, null, List.of(Catalogs.phase("basic", 1, Catalogs.EPOCH_2020, null))));
             for (String customer : List.of("cust-1", "cust-10")) {
                 subscriptions.pipeInput(tenant + "/sub-" + customer, Catalogs.subscription(tenant, "sub-" + customer, customer, "basic", 1));
             }
