@@ -15,8 +15,10 @@ import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -31,7 +33,11 @@ import java.util.Optional;
  */
 final class UsageResolver {
 
+    /** Plan versions never change, so a meter's pricing under one is built once per task (bounded by clearing). */
+    private static final int MAX_CACHED_PRICINGS = 10_000;
+
     private final Catalog catalog;
+    private final Map<String, Pricing> pricings = new HashMap<>();
 
     UsageResolver(Catalog catalog) {
         this.catalog = catalog;
@@ -104,7 +110,7 @@ final class UsageResolver {
             }
             Pricing pricing;
             try {
-                pricing = Pricing.of(plan.getKey(), plan.getVersion(), plan.getCurrency(), plan.getRounding(), charge.get().getModel());
+                pricing = pricingOf(plan, meter.getKey(), charge.get());
             } catch (IllegalArgumentException e) {
                 return CheckedEvent.refused(event, RejectReason.INVALID_PRICE,
                         "plan " + plan.getKey() + "@" + plan.getVersion() + ", meter " + meter.getKey() + ": " + e.getMessage());
@@ -121,6 +127,20 @@ final class UsageResolver {
                     + " prices none of the meters matching type '" + event.getType() + "'");
         }
         return CheckedEvent.resolved(event, usages);
+    }
+
+    private Pricing pricingOf(Plan plan, String meter, PlanUsageCharge charge) {
+        String key = plan.getTenant() + "/" + plan.getKey() + "/" + plan.getVersion() + "/" + meter;
+        Pricing cached = pricings.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        Pricing pricing = Pricing.of(plan.getKey(), plan.getVersion(), plan.getCurrency(), plan.getRounding(), charge.getModel());
+        if (pricings.size() >= MAX_CACHED_PRICINGS) {
+            pricings.clear();
+        }
+        pricings.put(key, pricing);
+        return pricing;
     }
 
     private List<Meter> matchingMeters(UsageEvent event, JsonNode data) {
