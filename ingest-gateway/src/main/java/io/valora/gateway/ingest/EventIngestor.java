@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.valora.gateway.api.ProblemException;
 import io.valora.gateway.events.CardDataScanner;
 import io.valora.gateway.events.CloudEventReader;
@@ -98,11 +99,16 @@ public class EventIngestor {
             throw ProblemException.busy(1);
         }
         CompletionStage<Integer> done;
-        try {
-            done = work.get();
-        } catch (RuntimeException e) {
-            budget.release(size);
-            return CompletableFuture.failedFuture(e);
+        if (size > config.eventLoopMaxBody().asLongValue()) {
+            // A large body: parse and validate on a worker, never on the event loop.
+            done = CompletableFuture.supplyAsync(work, Infrastructure.getDefaultWorkerPool()).thenCompose(stage -> stage);
+        } else {
+            try {
+                done = work.get();
+            } catch (RuntimeException e) {
+                budget.release(size);
+                return CompletableFuture.failedFuture(e);
+            }
         }
         // The budget covers the records until the broker answered, not just the parsing.
         return Stages.unwrapped(done.whenComplete((accepted, failure) -> budget.release(size)));

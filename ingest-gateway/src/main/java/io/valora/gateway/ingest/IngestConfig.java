@@ -45,6 +45,14 @@ public interface IngestConfig {
     @WithDefault("64M")
     MemorySize maxInFlight();
 
+    /**
+     * Bodies up to this size are parsed and validated on the HTTP event loop (a single event takes
+     * microseconds; a hop to a worker would cost more); larger ones on a worker thread, so a big
+     * batch never stalls the connections sharing that event loop.
+     */
+    @WithDefault("16K")
+    MemorySize eventLoopMaxBody();
+
     /** The per-event limits as the validator wants them. */
     default ValidationLimits validationLimits() {
         return new ValidationLimits(maxEventAge(), maxClockSkew(), maxDataDepth(), (int) maxDataSize().asLongValue());

@@ -16,6 +16,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -81,35 +83,28 @@ public class UsagePublisher {
      * thread waits meanwhile: a request holds memory, not a worker, while Kafka works.
      */
     public CompletionStage<Void> publishAsync(List<UsageEvent> events) {
+        if (events.isEmpty()) {
+            return CompletableFuture.completedFuture(null);
+        }
         long deadline = System.nanoTime() + timeout.toNanos();
-        CompletableFuture<?>[] acks = new CompletableFuture<?>[events.size()];
-        for (int i = 0; i < acks.length; i++) {
+        Acks acks = new Acks(events.size());
+        for (UsageEvent e : events) {
             if (System.nanoTime() > deadline) {
                 return failed("the broker did not take the records within " + timeout.toSeconds() + " s", null);
             }
-            UsageEvent e = events.get(i);
-            CompletableFuture<RecordMetadata> ack = new CompletableFuture<>();
             try {
-                producer.send(new ProducerRecord<>(topic, RecordKeys.usage(e.getTenant(), e.getSubject()), e),
-                        (metadata, error) -> {
-                            if (error == null) {
-                                ack.complete(metadata);
-                            } else {
-                                ack.completeExceptionally(error);
-                            }
-                        });
+                producer.send(new ProducerRecord<>(topic, RecordKeys.usage(e.getTenant(), e.getSubject()), e), acks);
             } catch (KafkaException ex) {
                 return failed(ex.getMessage(), ex);
             }
             // A send that already failed (no metadata within max.block.ms: broker down) ends the
             // request now, instead of each following record waiting out the same timeout.
-            if (ack.isCompletedExceptionally()) {
-                return failed(ack.handle((m, t) -> t.getMessage()).join(), null);
+            if (acks.isCompletedExceptionally()) {
+                return failed(acks.handle((m, t) -> t.getMessage()).join(), null);
             }
-            acks[i] = ack;
         }
         long remaining = Math.max(0, deadline - System.nanoTime());
-        return CompletableFuture.allOf(acks)
+        return acks
                 .orTimeout(remaining, TimeUnit.NANOSECONDS)
                 .exceptionallyCompose(t -> {
                     Throwable cause = t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
@@ -117,6 +112,28 @@ public class UsagePublisher {
                             ? failed("the broker did not acknowledge within " + timeout.toSeconds() + " s", cause)
                             : failed(cause.getMessage(), cause);
                 });
+    }
+
+    /**
+     * One completion for all records of a request, counted down by the producer's callbacks: no
+     * future per record and no {@code allOf} tree for a 10,000-event batch. Fails at the first
+     * record the broker refused.
+     */
+    private static final class Acks extends CompletableFuture<Void> implements Callback {
+        private final AtomicInteger remaining;
+
+        Acks(int records) {
+            this.remaining = new AtomicInteger(records);
+        }
+
+        @Override
+        public void onCompletion(RecordMetadata metadata, Exception error) {
+            if (error != null) {
+                completeExceptionally(error);
+            } else if (remaining.decrementAndGet() == 0) {
+                complete(null);
+            }
+        }
     }
 
     private static CompletableFuture<Void> failed(String message, Throwable cause) {

@@ -7,7 +7,6 @@ import io.valora.gateway.api.EventsResource;
 import io.valora.gateway.api.ProblemException;
 import io.valora.gateway.auth.AuthFilter;
 import io.valora.gateway.events.EventsBody;
-import io.smallrye.common.annotation.Blocking;
 import io.valora.gateway.ingest.EventIngestor;
 import io.valora.gateway.ingest.Stages;
 import io.valora.gateway.ingest.MappedEvents;
@@ -47,18 +46,16 @@ public class ApiV1EventsResource {
     @POST
     @Consumes({EventsBody.CLOUDEVENTS_JSON, EventsBody.CLOUDEVENTS_BATCH_JSON})
     @Produces(MediaType.APPLICATION_JSON)
-    @Blocking
     public CompletionStage<Response> cloudEvents(byte[] body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             @Context ContainerRequestContext request) {
         return Stages.unwrapped(ingestor.ingestCloudEventsAsync(AuthFilter.tenant(request), body, EventsResource.mediaType(contentType))
-                .thenApply(accepted -> Response.accepted(Map.of("accepted", accepted)).build()));
+                .thenApply(accepted -> EventsResource.accepted(accepted)));
     }
 
     /** Lago's {@code {"event": {...}}}, or CloudEvents JSON (one or an array) by body shape. */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Blocking
     public CompletionStage<Response> json(byte[] body, @Context ContainerRequestContext request) {
         JsonNode[] root = new JsonNode[1];
         CompletionStage<Integer> accepted = ingestor.ingestMappedAsync(AuthFilter.tenant(request), body, () -> {
@@ -74,7 +71,7 @@ public class ApiV1EventsResource {
         });
         return Stages.unwrapped(accepted.thenApply(n -> LagoEvents.isLagoBody(root[0])
                 ? Response.ok(Map.of("event", root[0].get("event"))).build()
-                : Response.accepted(Map.of("accepted", n)).build()));
+                : EventsResource.accepted(n)));
     }
 
     /** Lago's batch: {@code {"events": [...]}}. */
@@ -82,7 +79,6 @@ public class ApiV1EventsResource {
     @Path("/batch")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Blocking
     public CompletionStage<Response> lagoBatch(byte[] body, @Context ContainerRequestContext request) {
         JsonNode[] root = new JsonNode[1];
         return Stages.unwrapped(ingestor.ingestMappedAsync(AuthFilter.tenant(request), body, () -> {

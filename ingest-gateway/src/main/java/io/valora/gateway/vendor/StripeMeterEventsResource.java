@@ -3,7 +3,6 @@ package io.valora.gateway.vendor;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.valora.gateway.api.ProblemException;
 import io.valora.gateway.auth.AuthFilter;
-import io.smallrye.common.annotation.Blocking;
 import io.valora.gateway.ingest.EventIngestor;
 import io.valora.gateway.ingest.Stages;
 import jakarta.ws.rs.Consumes;
@@ -37,7 +36,6 @@ public class StripeMeterEventsResource {
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.APPLICATION_JSON)
-    @Blocking
     public CompletionStage<Response> create(byte[] body, @Context ContainerRequestContext request) {
         ObjectNode[] raw = new ObjectNode[1];
         return Stages.unwrapped(ingestor.ingestMappedAsync(AuthFilter.tenant(request), body, () -> {

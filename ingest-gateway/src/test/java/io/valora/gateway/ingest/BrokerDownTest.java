@@ -85,5 +85,9 @@ class BrokerDownTest {
         public MemorySize maxInFlight() {
             return new MemorySize(BigInteger.valueOf(64L << 20));
         }
+
+        public MemorySize eventLoopMaxBody() {
+            return new MemorySize(BigInteger.valueOf(16L << 10));
+        }
     }
 }
