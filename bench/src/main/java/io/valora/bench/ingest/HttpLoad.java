@@ -1,21 +1,27 @@
 package io.valora.bench.ingest;
 
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
- * Closed-loop HTTP load: {@code connections} threads, each with its own keep-alive HTTP/1.1
- * client, posting bodies back to back for a fixed time. Counts only {@code 202} answers as
- * accepted; anything else is counted as an error and reported.
+ * HTTP load on one Vert.x event loop: {@code connections} keep-alive HTTP/1.1 connections, each
+ * carrying up to {@code depth} pipelined requests, so thousands of requests per second cost the
+ * load tool one thread instead of one blocked thread per request (it shares the cores with the
+ * gateway and the broker). Closed loop (every answer sends the next request) or paced at a fixed
+ * rate; counts only {@code 202} answers as accepted, anything else as an error.
  */
-final class HttpLoad {
+final class HttpLoad implements AutoCloseable {
 
     /** What one phase achieved. */
     record Result(long requests, long events, long errors, double seconds, LatencyRecorder latency) {
@@ -28,64 +34,123 @@ final class HttpLoad {
         }
     }
 
-    private HttpLoad() {
+    /**
+     * One phase of load.
+     *
+     * @param contentType the request's Content-Type
+     * @param eventsPerRequest events in each body, for the events/s figure
+     * @param bodies the next request body
+     * @param duration how long requests are started
+     * @param targetRate requests per second over all connections; 0 = closed loop, as fast as answered
+     */
+    record Phase(String contentType, int eventsPerRequest, Supplier<String> bodies, Duration duration, double targetRate) {
     }
 
-    static Result run(URI url, String apiKey, String contentType, int connections, Duration duration,
-            int eventsPerRequest, Supplier<String> bodies) throws InterruptedException {
-        return run(url, apiKey, contentType, connections, duration, eventsPerRequest, bodies, 0);
-    }
+    private final Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1)
+            .setInternalBlockingPoolSize(1));
+    private final HttpClient client;
+    private final RequestOptions template;
+    private final int inFlight;
 
     /**
-     * As above; with {@code targetRate > 0} requests per second (over all connections) each thread
-     * sends on a fixed schedule instead of back to back, to measure latency at a given load.
+     * @param depth requests in flight per connection (HTTP/1.1 pipelining when above 1)
      */
-    static Result run(URI url, String apiKey, String contentType, int connections, Duration duration,
-            int eventsPerRequest, Supplier<String> bodies, double targetRate) throws InterruptedException {
-        long intervalNanos = targetRate > 0 ? (long) (connections * 1e9 / targetRate) : 0;
-        AtomicLong requests = new AtomicLong();
-        AtomicLong errors = new AtomicLong();
-        LatencyRecorder latency = new LatencyRecorder();
-        long end = System.nanoTime() + duration.toNanos();
-        List<Thread> threads = new ArrayList<>();
-        long start = System.nanoTime();
-        for (int c = 0; c < connections; c++) {
-            Thread thread = new Thread(() -> {
-                HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                        .connectTimeout(Duration.ofSeconds(5)).build();
-                long next = System.nanoTime();
-                while (System.nanoTime() < end) {
-                    if (intervalNanos > 0) {
-                        next += intervalNanos;
-                        java.util.concurrent.locks.LockSupport.parkNanos(next - System.nanoTime());
-                    }
-                    HttpRequest request = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(30))
-                            .header("Authorization", "Bearer " + apiKey).header("Content-Type", contentType)
-                            .POST(HttpRequest.BodyPublishers.ofString(bodies.get())).build();
-                    long sent = System.nanoTime();
-                    try {
-                        HttpResponse<Void> response = client.send(request, HttpResponse.BodyHandlers.discarding());
-                        if (response.statusCode() == 202) {
-                            requests.incrementAndGet();
-                            latency.record(System.nanoTime() - sent);
-                        } else {
-                            errors.incrementAndGet();
-                        }
-                    } catch (java.io.IOException e) {
-                        errors.incrementAndGet();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
+    HttpLoad(URI url, String apiKey, int connections, int depth) {
+        this.client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true).setPipelining(depth > 1)
+                .setPipeliningLimit(Math.max(1, depth)).setConnectTimeout(5_000).setIdleTimeout(0),
+                new PoolOptions().setHttp1MaxSize(connections).setMaxWaitQueueSize(-1));
+        this.template = new RequestOptions().setMethod(HttpMethod.POST).setHost(url.getHost()).setPort(url.getPort())
+                .setURI(url.getRawPath()).putHeader("Authorization", "Bearer " + apiKey).setTimeout(30_000);
+        this.inFlight = connections * Math.max(1, depth);
+    }
+
+    Result run(Phase phase) throws Exception {
+        Run run = new Run(phase);
+        vertx.runOnContext(ignored -> run.start());
+        return run.done.get(phase.duration().toSeconds() + 60, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void close() throws Exception {
+        client.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+
+    /** The state of one phase; touched only on the event loop. */
+    private final class Run {
+        final Phase phase;
+        final RequestOptions options;
+        final LatencyRecorder latency = new LatencyRecorder();
+        final CompletableFuture<Result> done = new CompletableFuture<>();
+        long start;
+        long end;
+        long started;
+        long accepted;
+        long errors;
+        int outstanding;
+        boolean stopped;
+
+        Run(Phase phase) {
+            this.phase = phase;
+            this.options = new RequestOptions(template).putHeader("Content-Type", phase.contentType());
+        }
+
+        void start() {
+            start = System.nanoTime();
+            end = start + phase.duration().toNanos();
+            if (phase.targetRate() <= 0) {
+                for (int i = 0; i < inFlight; i++) {
+                    send();
+                }
+            } else {
+                vertx.setPeriodic(1, timer -> {
+                    long now = System.nanoTime();
+                    if (now >= end) {
+                        vertx.cancelTimer(timer);
+                        stopped = true;
+                        finishIfIdle();
                         return;
                     }
-                }
-            }, "load-" + c);
-            threads.add(thread);
-            thread.start();
+                    long due = (long) ((now - start) / 1e9 * phase.targetRate());
+                    // Open loop: requests due are started even if earlier ones are still waiting
+                    // (the client queues them), so a slow gateway shows as latency, not as a lower rate.
+                    while (started < due) {
+                        send();
+                    }
+                });
+            }
         }
-        for (Thread thread : threads) {
-            thread.join();
+
+        void send() {
+            started++;
+            outstanding++;
+            long sent = System.nanoTime();
+            Buffer body = Buffer.buffer(phase.bodies().get());
+            client.request(options)
+                    .compose(request -> request.send(body))
+                    .compose(response -> response.body().map(ignored -> response.statusCode()))
+                    .onComplete(outcome -> {
+                        outstanding--;
+                        if (outcome.succeeded() && outcome.result() == 202) {
+                            accepted++;
+                            latency.record(System.nanoTime() - sent);
+                        } else {
+                            errors++;
+                        }
+                        if (phase.targetRate() <= 0 && System.nanoTime() < end) {
+                            send();
+                        } else {
+                            stopped = stopped || phase.targetRate() <= 0;
+                            finishIfIdle();
+                        }
+                    });
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        return new Result(requests.get(), requests.get() * eventsPerRequest, errors.get(), seconds, latency);
+
+        void finishIfIdle() {
+            if (stopped && outstanding == 0 && !done.isDone()) {
+                double seconds = (System.nanoTime() - start) / 1e9;
+                done.complete(new Result(accepted, accepted * phase.eventsPerRequest(), errors, seconds, latency));
+            }
+        }
     }
 }

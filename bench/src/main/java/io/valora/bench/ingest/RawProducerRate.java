@@ -4,7 +4,7 @@ import io.valora.schemas.RecordKeys;
 import io.valora.schemas.UsageEvent;
 import io.valora.schemas.codec.RecordSerde;
 import java.time.Duration;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
@@ -24,15 +24,24 @@ final class RawProducerRate {
     private RawProducerRate() {
     }
 
-    /** Acknowledged records per second over {@code duration}. */
-    static double measure(String bootstrapServers, String topic, Duration duration, String runId) throws InterruptedException {
-        Map<String, Object> config = new HashMap<>();
+    /**
+     * The gateway's producer settings (publish/UsagePublisher), shared with the ProducerPerformance
+     * run so both producers are configured alike.
+     */
+    static Map<String, Object> gatewaySettings(String bootstrapServers) {
+        Map<String, Object> config = new LinkedHashMap<>();
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
         config.put(ProducerConfig.BATCH_SIZE_CONFIG, 64 * 1024);
+        return config;
+    }
+
+    /** Acknowledged records per second over {@code duration}. */
+    static double measure(String bootstrapServers, String topic, Duration duration, String runId) throws InterruptedException {
+        Map<String, Object> config = gatewaySettings(bootstrapServers);
         AtomicLong acked = new AtomicLong();
         // Bounded outstanding sends, so the measurement is the broker's pace, not the buffer's.
         Semaphore window = new Semaphore(50_000);
