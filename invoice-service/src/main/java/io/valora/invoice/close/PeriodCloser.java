@@ -111,17 +111,7 @@ public class PeriodCloser {
     public int closeDue(String tenant, List<DueSubscription> due) {
         session.enter(tenant);
         try (Connection c = dataSource.getConnection()) {
-            List<CloseTarget> targets = new ArrayList<>();
-            for (DueSubscription d : due) {
-                StoredSubscription s = d.subscription();
-                BillingPeriod period = s.calendar().periodContaining(d.periodEnd().minusNanos(1));
-                if (s.overlaps(period)) {
-                    targets.add(CloseTarget.of(s, period));
-                }
-            }
-            Map<String, SaveOutcome> written = CloseChunk.close(c, tenant, targets, clock.instant(), outbox.invoiceEventsTopic());
-            SubscriptionReads.advance(c, due);
-            return (int) written.values().stream().filter(o -> o != SaveOutcome.FROZEN).count();
+            return DueClose.close(c, tenant, due, clock.instant(), outbox.invoiceEventsTopic());
         } catch (SQLException e) {
             throw new IllegalStateException("Could not close " + due.size() + " periods of tenant " + tenant + ": "
                     + e.getMessage(), e);

@@ -54,10 +54,12 @@ public final class SubscriptionReads {
      * work list, oldest period first.
      */
     public static List<DueSubscription> due(Connection c, Instant now, Instant graceCutoff, int limit) throws SQLException {
-        String sql = COLUMNS.replace(" FROM subscriptions ", ", next_period_end FROM subscriptions s ")
-                + "WHERE next_period_end <= ? AND (next_period_end <= ? OR NOT EXISTS (SELECT 1 FROM rated_charges r "
-                + "WHERE r.tenant = s.tenant AND r.subscription = s.id AND r.period_end = s.next_period_end AND NOT r.final)) "
-                + "ORDER BY next_period_end, tenant, id LIMIT " + limit;
+        String sql = "SELECT s.tenant, s.id, external_id, customer, time_zone, cadence, anchor, start_at, end_at, trial_end_at, "
+                + "phases::text AS phases, created_at, updated_at, d.next_period_end FROM subscription_schedule d "
+                + "JOIN subscriptions s ON s.tenant = d.tenant AND s.id = d.id "
+                + "WHERE d.next_period_end <= ? AND (d.next_period_end <= ? OR NOT EXISTS (SELECT 1 FROM rated_charges r "
+                + "WHERE r.tenant = d.tenant AND r.subscription = d.id AND r.period_end = d.next_period_end AND NOT r.final)) "
+                + "ORDER BY d.next_period_end, d.tenant, d.id LIMIT " + limit;
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             SqlTime.set(ps, 1, now);
             SqlTime.set(ps, 2, graceCutoff);
@@ -76,20 +78,32 @@ public final class SubscriptionReads {
      * period's end, or to infinity once the subscription has ended (nothing more to close).
      */
     public static void advance(Connection c, List<DueSubscription> closed) throws SQLException {
-        String sql = "UPDATE subscriptions SET next_period_end = CASE WHEN ? THEN 'infinity'::timestamptz ELSE ? END "
-                + "WHERE tenant = ? AND id = ? AND next_period_end = ?";
+        if (closed.isEmpty()) {
+            return;
+        }
+        // One statement for the whole chunk: (tenant, id, closed period end, next end or null = ended).
+        String sql = "UPDATE subscription_schedule s SET next_period_end = coalesce(u.next_end, 'infinity'::timestamptz) "
+                + "FROM unnest(?::text[], ?::text[], ?::timestamptz[], ?::timestamptz[]) AS u(tenant, id, closed_end, next_end) "
+                + "WHERE s.tenant = u.tenant AND s.id = u.id AND s.next_period_end = u.closed_end";
+        Object[] tenants = new Object[closed.size()];
+        Object[] ids = new Object[closed.size()];
+        Object[] closedEnds = new Object[closed.size()];
+        Object[] nextEnds = new Object[closed.size()];
+        for (int i = 0; i < closed.size(); i++) {
+            DueSubscription due = closed.get(i);
+            StoredSubscription s = due.subscription();
+            boolean ended = s.endAt().filter(end -> !end.isAfter(due.periodEnd())).isPresent();
+            tenants[i] = s.tenant();
+            ids[i] = s.id();
+            closedEnds[i] = java.sql.Timestamp.from(due.periodEnd());
+            nextEnds[i] = ended ? null : java.sql.Timestamp.from(s.calendar().periodContaining(due.periodEnd()).end());
+        }
         try (PreparedStatement ps = c.prepareStatement(sql)) {
-            for (DueSubscription due : closed) {
-                StoredSubscription s = due.subscription();
-                boolean ended = s.endAt().filter(end -> !end.isAfter(due.periodEnd())).isPresent();
-                ps.setBoolean(1, ended);
-                SqlTime.set(ps, 2, s.calendar().periodContaining(due.periodEnd()).end());
-                ps.setString(3, s.tenant());
-                ps.setString(4, s.id());
-                SqlTime.set(ps, 5, due.periodEnd());
-                ps.addBatch();
-            }
-            ps.executeBatch();
+            ps.setArray(1, c.createArrayOf("text", tenants));
+            ps.setArray(2, c.createArrayOf("text", ids));
+            ps.setArray(3, c.createArrayOf("timestamptz", closedEnds));
+            ps.setArray(4, c.createArrayOf("timestamptz", nextEnds));
+            ps.executeUpdate();
         }
     }
 

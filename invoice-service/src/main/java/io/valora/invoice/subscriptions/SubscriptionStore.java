@@ -38,15 +38,15 @@ public class SubscriptionStore {
     }
 
     /**
-     * Inserts the subscription.
+     * Inserts the subscription and its place in the scheduler's work list (the end of its first period).
      *
      * @throws SubscriptionExistsException when the tenant has one with this external id
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void insert(StoredSubscription s, Instant nextPeriodEnd) {
         String sql = "INSERT INTO subscriptions (tenant, id, external_id, customer, time_zone, cadence, anchor, start_at, "
-                + "end_at, trial_end_at, phases, next_period_end, created_at, updated_at) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)";
+                + "end_at, trial_end_at, phases, created_at, updated_at) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)";
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, s.tenant());
             ps.setString(2, s.id());
@@ -59,10 +59,16 @@ public class SubscriptionStore {
             setNullable(ps, 9, s.endAt());
             setNullable(ps, 10, s.trialEndAt());
             ps.setString(11, PhasesJson.write(s.phases()));
-            SqlTime.set(ps, 12, nextPeriodEnd);
-            SqlTime.set(ps, 13, s.createdAt());
-            SqlTime.set(ps, 14, s.updatedAt());
+            SqlTime.set(ps, 12, s.createdAt());
+            SqlTime.set(ps, 13, s.updatedAt());
             ps.executeUpdate();
+            try (PreparedStatement schedule = c.prepareStatement(
+                    "INSERT INTO subscription_schedule (tenant, id, next_period_end) VALUES (?, ?, ?)")) {
+                schedule.setString(1, s.tenant());
+                schedule.setString(2, s.id());
+                SqlTime.set(schedule, 3, nextPeriodEnd);
+                schedule.executeUpdate();
+            }
         } catch (SQLException e) {
             if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
                 throw new SubscriptionExistsException(s.externalId().orElse(s.id()));
