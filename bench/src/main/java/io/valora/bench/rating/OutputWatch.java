@@ -27,14 +27,20 @@ final class OutputWatch implements AutoCloseable {
     }
 
     /**
-     * @param processed events between the first output seen and the end
-     * @param measured  time between those two moments
-     * @param total     from the start of the watch (before the topology started) until the end
+     * @param processed       events between the first output seen and the end
+     * @param measured        time between those two moments
+     * @param total           from the start of the watch (before the topology started) until the end
+     * @param secondHalf      events between the moment the output passed half the input and the end
+     * @param secondHalfTime  time between those two moments: the pace once warm, beside the whole run's
      */
-    record Result(long processed, Duration measured, Duration total) {
+    record Result(long processed, Duration measured, Duration total, long secondHalf, Duration secondHalfTime) {
 
         double perSecond() {
             return processed / (measured.toNanos() / 1e9);
+        }
+
+        double secondHalfPerSecond() {
+            return secondHalf / (secondHalfTime.toNanos() / 1e9);
         }
     }
 
@@ -69,6 +75,8 @@ final class OutputWatch implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         long firstNanos = -1;
         long firstCount = 0;
+        long halfNanos = -1;
+        long halfCount = 0;
         long count = 0;
         long nextReport = System.nanoTime() + REPORT_EVERY_NANOS;
         while (System.nanoTime() < deadline) {
@@ -89,16 +97,27 @@ final class OutputWatch implements AutoCloseable {
                 firstNanos = now;
                 firstCount = count;
             }
+            if (count >= target / 2 && halfNanos < 0) {
+                halfNanos = now;
+                halfCount = count;
+            }
             if (count >= target) {
                 if (count > target) {
                     throw new IllegalStateException("the output accounts for " + count + " events; only " + target
                             + " were produced");
                 }
+                Duration total = Duration.ofNanos(now - begin);
                 if (firstCount == target) {
-                    // Everything in the first transaction: no interval to measure but the whole run.
-                    return new Result(target, Duration.ofNanos(now - begin), Duration.ofNanos(now - begin));
+                    // Everything in the first poll that saw output: no interval to measure but the whole run.
+                    return new Result(target, total, total, target, total);
                 }
-                return new Result(target - firstCount, Duration.ofNanos(now - firstNanos), Duration.ofNanos(now - begin));
+                Duration measured = Duration.ofNanos(now - firstNanos);
+                if (halfCount == target) {
+                    // The second half arrived in one poll: it has no interval of its own.
+                    return new Result(target - firstCount, measured, total, target - firstCount, measured);
+                }
+                return new Result(target - firstCount, measured, total, target - halfCount,
+                        Duration.ofNanos(now - halfNanos));
             }
         }
         throw new IllegalStateException("the output accounted for " + count + " of " + target + " events within "

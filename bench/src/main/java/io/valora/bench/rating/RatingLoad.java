@@ -106,6 +106,9 @@ public final class RatingLoad {
         bench("rating.full_eos_wall", options.events() / (full.total().toNanos() / 1e9), "events/s");
         double ratio = full.perSecond() / passthrough.perSecond();
         bench("rating.ratio", ratio, "ratio");
+        bench("rating.passthrough_eos_second_half", passthrough.secondHalfPerSecond(), "events/s");
+        bench("rating.full_eos_second_half", full.secondHalfPerSecond(), "events/s");
+        bench("rating.ratio_second_half", full.secondHalfPerSecond() / passthrough.secondHalfPerSecond(), "ratio");
 
         int priced = ChargeCheck.verify(bootstrap, topics.ratedCharges(), workload, options.events(),
                 EndOffsets.of(admin, topics.ratedCharges()));
