@@ -14,7 +14,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 import org.apache.kafka.streams.KafkaStreams;
@@ -95,7 +94,7 @@ public class LiveQueryResource {
                         QueryableStoreTypes.timestampedKeyValueStore())),
                 streams.store(StoreQueryParameters.fromNameAndType(ResourceNames.HOURLY_USAGE_STORE,
                         QueryableStoreTypes.windowStore())),
-                (tenant, customer) -> catalog.timeZoneOf(tenant, customer).orElse(ZoneOffset.UTC));
+                catalog);
     }
 
     private <V> ReadOnlyKeyValueStore<String, V> global(String name) {

@@ -74,9 +74,7 @@ public final class Catalog {
      * first subscription by precedence; empty when the customer has none.
      */
     public Optional<ZoneId> timeZoneOf(String tenant, String customer) {
-        List<Subscription> found = scan(subscriptions, CatalogStores.subscriptionsByCustomerPrefix(tenant, customer));
-        found.sort(PRECEDENCE);
-        for (Subscription subscription : found) {
+        for (Subscription subscription : subscriptionsOfCustomer(tenant, customer)) {
             try {
                 return Optional.of(ZoneId.of(subscription.getTimeZone()));
             } catch (DateTimeException e) {
@@ -84,6 +82,13 @@ public final class Catalog {
             }
         }
         return Optional.empty();
+    }
+
+    /** The customer's subscriptions (by its external id only), by precedence. */
+    public List<Subscription> subscriptionsOfCustomer(String tenant, String customer) {
+        List<Subscription> found = scan(subscriptions, CatalogStores.subscriptionsByCustomerPrefix(tenant, customer));
+        found.sort(PRECEDENCE);
+        return found;
     }
 
     /** The first of {@code candidates} with {@code startAt <= time < endAt}. */

@@ -1,14 +1,16 @@
 package io.valora.rating.query;
 
+import io.valora.rating.catalog.Catalog;
 import io.valora.schemas.RatedCharge;
+import io.valora.schemas.Subscription;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.BiFunction;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -29,34 +31,35 @@ public final class LiveQueries {
 
     private final ReadOnlyKeyValueStore<String, ValueAndTimestamp<RatedCharge>> charges;
     private final ReadOnlyWindowStore<String, String> hourly;
-    private final BiFunction<String, String, ZoneId> zones;
+    private final Catalog catalog;
 
     /**
      * @param charges the running charges
      * @param hourly the hourly usage buckets
-     * @param zones the time zone of a (tenant, customer), for day buckets
+     * @param catalog the customer's subscriptions and time zone
      */
     public LiveQueries(ReadOnlyKeyValueStore<String, ValueAndTimestamp<RatedCharge>> charges,
-            ReadOnlyWindowStore<String, String> hourly, BiFunction<String, String, ZoneId> zones) {
+            ReadOnlyWindowStore<String, String> hourly, Catalog catalog) {
         this.charges = charges;
         this.hourly = hourly;
-        this.zones = zones;
+        this.catalog = catalog;
     }
 
     /**
      * The customer's open (not yet final) charges: its current periods' running amounts and any
-     * adjustment charges they carry, over all the customer's subscriptions. Charge keys start with
-     * {@code tenant/subscription/}, so this scans the tenant's charges on this instance and keeps
-     * the customer's.
+     * adjustment charges they carry, over all the customer's subscriptions in the catalog. Charge
+     * keys start with {@code tenant/subscription/}, so each subscription is one prefix scan.
      */
     public List<ChargeView> openCharges(String tenant, String customer) {
         List<ChargeView> open = new ArrayList<>();
-        try (KeyValueIterator<String, ValueAndTimestamp<RatedCharge>> it =
-                charges.prefixScan(tenant + "/", new StringSerializer())) {
-            while (it.hasNext()) {
-                RatedCharge charge = it.next().value.value();
-                if (!charge.getFinal$() && charge.getCustomer().equals(customer)) {
-                    open.add(ChargeView.of(charge));
+        for (Subscription subscription : catalog.subscriptionsOfCustomer(tenant, customer)) {
+            try (KeyValueIterator<String, ValueAndTimestamp<RatedCharge>> it =
+                    charges.prefixScan(tenant + "/" + subscription.getId() + "/", new StringSerializer())) {
+                while (it.hasNext()) {
+                    RatedCharge charge = it.next().value.value();
+                    if (!charge.getFinal$() && charge.getCustomer().equals(customer)) {
+                        open.add(ChargeView.of(charge));
+                    }
                 }
             }
         }
@@ -71,7 +74,7 @@ public final class LiveQueries {
     public List<UsageBucket> usage(String tenant, String customer, String meter, Instant from, Instant to,
             Granularity granularity) {
         Map<Long, BigDecimal> buckets = new TreeMap<>();
-        ZoneId zone = zones.apply(tenant, customer);
+        ZoneId zone = catalog.timeZoneOf(tenant, customer).orElse(ZoneOffset.UTC);
         String key = tenant + "/" + customer + "/" + meter;
         // fetch bounds are inclusive window starts; the last hour starting before 'to' is to - 1 ms's hour
         try (WindowStoreIterator<String> it = hourly.fetch(key, Instant.ofEpochMilli(Granularity.HOUR.bucketOf(from.toEpochMilli())), to.minusMillis(1))) {

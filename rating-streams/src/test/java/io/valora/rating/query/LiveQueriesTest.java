@@ -54,7 +54,7 @@ class LiveQueriesTest {
                 driver.getKeyValueStore(CatalogStores.PLANS_STORE), driver.getKeyValueStore(CatalogStores.SUBSCRIPTIONS_STORE));
         queries = new LiveQueries(driver.getTimestampedKeyValueStore(ResourceNames.CHARGES_STORE),
                 driver.getWindowStore(ResourceNames.HOURLY_USAGE_STORE),
-                (tenant, customer) -> catalog.timeZoneOf(tenant, customer).orElse(java.time.ZoneOffset.UTC));
+                catalog);
     }
 
     @AfterEach
