@@ -158,7 +158,8 @@ public final class LocalStack implements AutoCloseable {
 
     private void startService(String name, String module, int port, Map<String, String> extraEnv,
             List<String> extraJvmOptions) {
-        Map<String, String> env = new LinkedHashMap<>(extraEnv);
+        Map<String, String> env = new LinkedHashMap<>(settings.serviceEnv(module));
+        env.putAll(extraEnv);
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         if (!settings.topicPrefix().isEmpty()) {
             env.put("VALORA_TOPICS_PREFIX", settings.topicPrefix());

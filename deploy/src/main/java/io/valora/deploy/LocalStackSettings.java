@@ -23,6 +23,9 @@ import java.util.function.Consumer;
  * @param runtimeClasspathFile the broker's classpath as written by Maven
  * @param progress            receives one line per started or stopped component
  * @param rating              how many rating-streams instances run, and what each is given
+ * @param serviceEnv          extra environment per service module ({@code invoice-service}, ...), e.g. an operator
+ *                            token only invoice-service knows (Quarkus refuses unknown {@code valora.*} system
+ *                            properties, so such settings cannot go to every service)
  */
 public record LocalStackSettings(
         Path repoRoot,
@@ -35,7 +38,8 @@ public record LocalStackSettings(
         JvmOptions jvm,
         Path runtimeClasspathFile,
         Consumer<String> progress,
-        RatingInstances rating) {
+        RatingInstances rating,
+        Map<String, Map<String, String>> serviceEnv) {
 
     /**
      * The rating-streams instances: all share one Kafka Streams application id (so they split the partitions
@@ -133,6 +137,12 @@ public record LocalStackSettings(
         runtimeClasspathFile = runtimeClasspathFile.toAbsolutePath().normalize();
         Objects.requireNonNull(progress, "progress");
         Objects.requireNonNull(rating, "rating");
+        serviceEnv = Map.copyOf(serviceEnv);
+    }
+
+    /** The extra environment of one service module (empty when none was set). */
+    public Map<String, String> serviceEnv(String module) {
+        return serviceEnv.getOrDefault(module, Map.of());
     }
 
     public static Builder builder(Path repoRoot) {
@@ -198,6 +208,7 @@ public record LocalStackSettings(
         private int ratingInstances = 1;
         private List<Integer> extraRatingPorts;
         private Map<String, String> ratingProperties = Map.of();
+        private final Map<String, Map<String, String>> serviceEnv = new java.util.HashMap<>();
 
         private Builder(Path repoRoot) {
             this.repoRoot = Objects.requireNonNull(repoRoot, "repoRoot");
@@ -266,6 +277,12 @@ public record LocalStackSettings(
             return this;
         }
 
+        /** Extra environment variables for one service module (every instance of it); default none. */
+        public Builder serviceEnv(String module, Map<String, String> env) {
+            serviceEnv.put(module, Map.copyOf(env));
+            return this;
+        }
+
         /** System properties for every rating-streams instance; default none. */
         public Builder ratingProperties(Map<String, String> ratingProperties) {
             this.ratingProperties = ratingProperties;
@@ -317,7 +334,7 @@ public record LocalStackSettings(
                     dataDir != null ? dataDir : repoRoot.resolve(".valora"),
                     ports, topicPrefix, topicPartitions, withServices, startTimeout, jvm,
                     runtimeClasspathFile != null ? runtimeClasspathFile : RuntimeClasspath.defaultFile(repoRoot),
-                    progress, new RatingInstances(ratingInstances, extraPorts(), ratingProperties));
+                    progress, new RatingInstances(ratingInstances, extraPorts(), ratingProperties), serviceEnv);
         }
 
         private List<Integer> extraPorts() {

@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.valora.deploy.demo.CatalogReadiness;
+import io.valora.deploy.demo.CatalogSetup;
+import io.valora.deploy.demo.DemoPlan;
 import io.valora.deploy.demo.InvoiceAwaiter;
+import io.valora.deploy.demo.RatedChargeWatcher;
 import io.valora.deploy.demo.SampleWorkload;
-import io.valora.deploy.demo.UsageSample;
 import io.valora.deploy.demo.ValoraClient;
 import io.valora.deploy.demo.WorkloadSender;
 import java.io.PrintStream;
@@ -22,14 +25,14 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The foundation's promise, end to end on real processes: a real KRaft broker, a real PostgreSQL
- * and the three packaged services. Events go in over HTTP, an invoice comes out whose total equals
- * the workload's independently computed ground truth to the cent, and re-posting the same event
- * ids changes nothing.
+ * and the three packaged services. The catalog (meters, a plan with a flat fee, per-unit and
+ * graduated prices, customers, subscriptions) is created over REST, events go in over HTTP, and one
+ * invoice per subscription comes out whose total equals the workload's independently computed
+ * ground truth to the cent; re-posting the same event ids changes nothing.
  */
 class EndToEndIT {
 
     private static final String KEY = "valora-dev-key";
-    private static final BigDecimal UNIT_PRICE = new BigDecimal("0.01");
 
     @Test
     void eventsBecomeInvoicesToTheCentAndARepostChangesNothing() {
@@ -46,7 +49,13 @@ class EndToEndIT {
             Instant now = Instant.now();
             Instant periodStart = ZonedDateTime.ofInstant(now, ZoneOffset.UTC).withDayOfMonth(1).toLocalDate()
                     .atStartOfDay(ZoneOffset.UTC).toInstant();
-            SampleWorkload workload = SampleWorkload.generate(7, 4, 30, periodStart, now, UNIT_PRICE);
+            SampleWorkload workload = SampleWorkload.generate(7, 4, 30, periodStart, now);
+            Map<String, String> subscriptions = CatalogSetup.create(client, workload.customers(), periodStart, out);
+            try (RatedChargeWatcher charges = new RatedChargeWatcher(stack.bootstrapServers(),
+                    stack.topics().ratedCharges())) {
+                CatalogReadiness.await(client, charges, workload.customers(), SampleWorkload.METERS, periodStart,
+                        Duration.ofMinutes(1), out);
+            }
 
             assertThat(WorkloadSender.send(client, workload.events(), 4, out)).isEqualTo(120);
             JsonNode first = InvoiceAwaiter.closeWhenComplete(client, periodStart, workload, Duration.ofMinutes(2), out);
@@ -54,6 +63,10 @@ class EndToEndIT {
             assertThat(first).hasSize(4);
             assertThat(totalsByCustomer(first)).isEqualTo(workload.expectedTotalsMinor());
             for (JsonNode invoice : first) {
+                assertThat(invoice.path("subscription").asText())
+                        .isEqualTo(subscriptions.get(invoice.path("customer").asText()));
+                assertThat(invoice.path("lines")).filteredOn(l -> l.path("kind").asText().equals("FLAT_FEE"))
+                        .extracting(l -> l.path("amountMinor").asLong()).containsExactly(DemoPlan.flatFeesMinor());
                 long lines = 0;
                 for (JsonNode line : invoice.path("lines")) {
                     lines += line.path("amountMinor").asLong();

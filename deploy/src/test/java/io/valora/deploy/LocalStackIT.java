@@ -107,7 +107,8 @@ class LocalStackIT {
     @Test
     void runsTwoRatingInstancesAndRestartsKilledServicesAndTheBrokerOnTheirOldSettings() throws Exception {
         LocalStackSettings settings = settings("none").ratingInstances(2)
-                .ratingProperties(Map.of("kafka-streams.session.timeout.ms", "6000")).build();
+                .ratingProperties(Map.of("kafka-streams.session.timeout.ms", "6000"))
+                .serviceEnv(LocalStack.INVOICE_SERVICE, Map.of("VALORA_OPERATOR_TOKEN", "only-for-invoices")).build();
         try (LocalStack stack = LocalStack.start(settings)) {
             assertThat(stack.components()).extracting(Component::name).containsExactly(
                     "kafka", "postgres", "invoice-service", "rating-streams", "rating-streams-2", "ingest-gateway");
@@ -115,6 +116,8 @@ class LocalStackIT {
                     .containsEntry("QUARKUS_HTTP_PORT", Integer.toString(settings.ratingPort(2)))
                     .containsEntry("VALORA_STATE_DIR", settings.ratingStateDir(2).toString());
             assertThat(settings.ratingPort(2)).isNotEqualTo(settings.ports().ratingStreams());
+            assertThat(env(stack.invoiceServiceUrl())).containsEntry("VALORA_OPERATOR_TOKEN", "only-for-invoices");
+            assertThat(env(stack.ingestGatewayUrl())).doesNotContainKey("VALORA_OPERATOR_TOKEN");
             assertThat(stack.service("rating-streams-2").orElseThrow().spec().command())
                     .contains("-Dkafka-streams.session.timeout.ms=6000");
 

@@ -29,8 +29,13 @@ final class TestDirs {
         }
     }
 
+    /**
+     * The checkout whose service jars the ITs run: {@code -Dvalora.repo.root} when given (e.g. a clean build of
+     * one commit while the working tree is being edited), else the one around the working directory.
+     */
     static Path repoRoot() {
-        return LocalStackSettings.findRepoRoot(Path.of(""));
+        String given = System.getProperty("valora.repo.root");
+        return given != null && !given.isBlank() ? Path.of(given) : LocalStackSettings.findRepoRoot(Path.of(""));
     }
 
     /** Everything this test JVM started and that still runs. */

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.valora.deploy.LocalStack;
 import io.valora.deploy.LocalStackSettings;
 import java.io.PrintStream;
-import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,18 +14,19 @@ import java.util.Map;
 
 /**
  * Valora's main job on one machine, as {@code ./valora run} runs it: start a real broker,
- * PostgreSQL and the three services, send a sample workload through the gateway, close the
- * current billing period and print the invoices, checked against the workload's own ground truth.
- * Everything started is stopped at the end, on failure, and on Ctrl-C.
+ * PostgreSQL and the three services, create the catalog over REST (meters, a plan, the customers
+ * and a subscription each), wait until rating-streams knows it, send a sample workload through the
+ * gateway, close the current billing period and print the invoices (one per subscription), checked
+ * against the workload's own ground truth. Everything started is stopped at the end, on failure,
+ * and on Ctrl-C.
  *
  * <p>Options: {@code --customers N} (20), {@code --events-per-customer N} (150), {@code --keep}
  * (leave the stack running until Ctrl-C). Ports and folders as in {@link LocalStackSettings}.
  */
 public final class DemoRun {
 
-    /** The services' default development key and unit price (see their application.properties). */
+    /** The services' default development key (see their application.properties). */
     static final String DEV_KEY = "valora-dev-key";
-    static final BigDecimal UNIT_PRICE = new BigDecimal("0.01");
 
     private DemoRun() {
     }
@@ -57,7 +57,16 @@ public final class DemoRun {
             Instant periodStart = ZonedDateTime.ofInstant(now, ZoneOffset.UTC).withDayOfMonth(1).toLocalDate()
                     .atStartOfDay(ZoneOffset.UTC).toInstant();
             SampleWorkload workload = SampleWorkload.generate(now.toEpochMilli(), customers, eventsPerCustomer,
-                    periodStart, now, UNIT_PRICE);
+                    periodStart, now);
+
+            out.println("Creating the catalog (meters, plan, customers, subscriptions) at " + stack.invoiceServiceUrl()
+                    + " ...");
+            CatalogSetup.create(client, workload.customers(), periodStart, out);
+            try (RatedChargeWatcher charges = new RatedChargeWatcher(stack.bootstrapServers(),
+                    stack.topics().ratedCharges())) {
+                CatalogReadiness.await(client, charges, workload.customers(), SampleWorkload.METERS, periodStart,
+                        Duration.ofMinutes(2), out);
+            }
 
             out.printf("Sending %d usage events for %d customers to %s ...%n", workload.events().size(), customers,
                     stack.ingestGatewayUrl());

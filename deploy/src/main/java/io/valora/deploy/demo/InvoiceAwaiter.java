@@ -55,16 +55,27 @@ public final class InvoiceAwaiter {
         return actual.equals(new TreeMap<>(expectedTotalsMinor));
     }
 
-    /** Quantity per {@code customer/meter} over the usage lines of these invoices. */
+    /**
+     * Quantity per {@code customer/meter} over the usage lines of these invoices (kind {@code USAGE} and
+     * {@code ADJUSTMENT}; flat fees and minimum top-ups measure nothing).
+     */
     public static Map<String, BigDecimal> invoicedQuantities(JsonNode invoices) {
         Map<String, BigDecimal> quantities = new TreeMap<>();
         for (JsonNode invoice : invoices) {
             for (JsonNode line : invoice.path("lines")) {
-                quantities.merge(invoice.path("customer").asText() + "/" + line.path("meter").asText(),
-                        new BigDecimal(line.path("quantity").asText()), BigDecimal::add);
+                if (isUsage(line)) {
+                    quantities.merge(invoice.path("customer").asText() + "/" + line.path("meter").asText(),
+                            new BigDecimal(line.path("quantity").asText()), BigDecimal::add);
+                }
             }
         }
         return quantities;
+    }
+
+    /** Whether an invoice line bills metered usage (a period charge or a late adjustment). */
+    public static boolean isUsage(JsonNode line) {
+        String kind = line.path("kind").asText("USAGE");
+        return (kind.equals("USAGE") || kind.equals("ADJUSTMENT")) && !line.path("meter").asText("").isEmpty();
     }
 
     private static void pause() {

@@ -14,7 +14,11 @@ public final class InvoiceTable {
     private InvoiceTable() {
     }
 
-    /** One row per invoice line, a total per invoice, and the grand total checked against the expected one. */
+    /**
+     * One row per invoice line (usage lines named by their meter, others by their kind), a total per invoice, and
+     * the grand total checked against the expected one. One invoice per subscription, one subscription per
+     * customer in the sample run.
+     */
     public static void print(PrintStream out, JsonNode invoices, Map<String, Long> expectedTotalsMinor) {
         List<JsonNode> sorted = new ArrayList<>();
         invoices.forEach(sorted::add);
@@ -29,8 +33,8 @@ public final class InvoiceTable {
             String customer = invoice.path("customer").asText();
             currency = invoice.path("currency").asText();
             for (JsonNode line : invoice.path("lines")) {
-                out.printf(format, customer, line.path("meter").asText(), line.path("quantity").asText(),
-                        line.path("unitPrice").asText(), line.path("amount").asText());
+                out.printf(format, customer, label(line), line.path("quantity").asText(""),
+                        line.path("unitPrice").asText(""), line.path("amount").asText());
                 customer = "";
             }
             long total = invoice.path("totalMinor").asLong();
@@ -46,6 +50,14 @@ public final class InvoiceTable {
                 sorted.isEmpty() ? "-" : sorted.get(0).path("periodStart").asText(),
                 sorted.isEmpty() ? "-" : sorted.get(0).path("periodEnd").asText(),
                 currency, minor(grand), currency, minor(expected));
+    }
+
+    /** The meter of a usage line; otherwise the line's kind, e.g. {@code flat fee}. */
+    private static String label(JsonNode line) {
+        if (InvoiceAwaiter.isUsage(line)) {
+            return line.path("meter").asText();
+        }
+        return line.path("kind").asText("line").toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
     }
 
     private static String minor(long cents) {

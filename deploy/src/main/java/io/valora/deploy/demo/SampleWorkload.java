@@ -1,7 +1,6 @@
 package io.valora.deploy.demo;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,35 +11,46 @@ import java.util.TreeMap;
 
 /**
  * A reproducible sample workload (seeded) and its ground truth, computed here with plain
- * {@link BigDecimal} arithmetic — independently of the pipeline — so the invoices can be checked.
+ * {@link BigDecimal} arithmetic ({@link DemoPlan}) — independently of the pipeline — so the invoices can be
+ * checked.
  *
  * @param events the events, in sending order
- * @param unitPrice price per unit the services were configured with
  */
-public record SampleWorkload(List<UsageSample> events, BigDecimal unitPrice) {
+public record SampleWorkload(List<UsageSample> events) {
 
     /** The meters the workload uses. */
-    public static final List<String> METERS = List.of("api_call", "storage_gb_hour", "tokens");
+    public static final List<String> METERS = DemoPlan.METERS;
+
+    /** External id of customer {@code n} (1-based), e.g. {@code customer-001}. */
+    public static String customer(int n) {
+        return "customer-%03d".formatted(n);
+    }
 
     /**
      * {@code customers × eventsPerCustomer} events spread over {@code [from, to)}, values with up to
      * three decimals.
      */
-    public static SampleWorkload generate(long seed, int customers, int eventsPerCustomer, Instant from, Instant to,
-            BigDecimal unitPrice) {
+    public static SampleWorkload generate(long seed, int customers, int eventsPerCustomer, Instant from, Instant to) {
         Random random = new Random(seed);
         long span = Math.max(1, Duration.between(from, to).toMillis());
         List<UsageSample> events = new ArrayList<>(customers * eventsPerCustomer);
         for (int e = 0; e < eventsPerCustomer; e++) {
             for (int c = 0; c < customers; c++) {
-                String customer = "customer-%03d".formatted(c + 1);
+                String customer = customer(c + 1);
                 String meter = METERS.get(random.nextInt(METERS.size()));
                 Instant time = from.plusMillis((long) (random.nextDouble() * span));
                 BigDecimal value = BigDecimal.valueOf(1 + random.nextInt(100_000), 3); // 0.001 .. 100.000
-                events.add(new UsageSample("evt-%d-%s-%05d".formatted(seed, customer, e), customer, meter, time, value));
+                // the seed in base 36: a long run of digits in an id can look like a card number to the gateway
+                events.add(new UsageSample("evt-%s-%s-%05d".formatted(Long.toString(seed, 36), customer, e), customer,
+                        meter, time, value));
             }
         }
-        return new SampleWorkload(List.copyOf(events), unitPrice);
+        return new SampleWorkload(List.copyOf(events));
+    }
+
+    /** The customers the events name, sorted. */
+    public List<String> customers() {
+        return events.stream().map(UsageSample::customer).distinct().sorted().toList();
     }
 
     /** Expected quantity per customer and meter ({@code customer/meter}). */
@@ -52,13 +62,8 @@ public record SampleWorkload(List<UsageSample> events, BigDecimal unitPrice) {
         return quantities;
     }
 
-    /** Expected invoice total per customer in cents: each line rounded half-up once, then summed. */
+    /** Expected invoice total per customer in cents: the plan's flat fee plus each usage line rounded once. */
     public Map<String, Long> expectedTotalsMinor() {
-        Map<String, Long> totals = new TreeMap<>();
-        expectedQuantities().forEach((key, quantity) -> {
-            long line = quantity.multiply(unitPrice).setScale(2, RoundingMode.HALF_UP).movePointRight(2).longValueExact();
-            totals.merge(key.substring(0, key.indexOf('/')), line, Long::sum);
-        });
-        return totals;
+        return DemoPlan.totalsMinor(expectedQuantities());
     }
 }

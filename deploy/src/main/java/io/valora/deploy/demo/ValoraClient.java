@@ -33,18 +33,46 @@ public final class ValoraClient {
 
     /** Posts one usage event; returns the HTTP status (202 when the broker holds it). */
     public int sendEvent(UsageSample event) {
-        String body = """
+        return sendEvents(java.util.List.of(event));
+    }
+
+    /**
+     * Posts events as one CloudEvents batch (all or nothing); returns the HTTP status (202 when the broker holds
+     * every one of them).
+     */
+    public int sendEvents(java.util.List<UsageSample> events) {
+        StringBuilder body = new StringBuilder("[");
+        for (UsageSample event : events) {
+            if (body.length() > 1) {
+                body.append(',');
+            }
+            body.append("""
                 {"specversion":"1.0","id":"%s","source":"valora-demo","type":"%s","subject":"%s","time":"%s","data":{"value":%s}}"""
-                .formatted(event.id(), event.meter(), event.customer(), event.time(), event.value().toPlainString());
+                    .formatted(event.id(), event.meter(), event.customer(), event.time(), event.value().toPlainString()));
+        }
         HttpRequest request = HttpRequest.newBuilder(URI.create(gatewayUrl + "/v1/events"))
                 .timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Bearer " + apiKey)
-                .header("Content-Type", "application/cloudevents+json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                .header("Content-Type", "application/cloudevents-batch+json")
+                .POST(HttpRequest.BodyPublishers.ofString(body.append(']').toString())).build();
         return send(request).statusCode();
     }
 
-    /** Closes the period starting at {@code periodStart} for every customer; returns the invoices. */
+    /**
+     * {@code POST} of a JSON body to invoice-service's {@code path} (e.g. {@code /v1/plans}); returns the answer.
+     *
+     * @throws IllegalStateException on any status but 2xx, with the problem details the service sent
+     */
+    public JsonNode postCatalog(String path, JsonNode body) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(invoiceUrl + path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + apiKey)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build();
+        return json(request);
+    }
+
+    /** Closes the period starting at {@code periodStart} for every subscription; returns the invoices. */
     public JsonNode closePeriod(Instant periodStart) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(invoiceUrl + "/v1/invoices/close"))
                 .timeout(Duration.ofSeconds(60))
