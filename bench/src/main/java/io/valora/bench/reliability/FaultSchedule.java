@@ -4,66 +4,55 @@ import io.valora.deploy.LocalStack;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.LongSupplier;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
 
 /**
- * Applies every {@link Fault}, one after another, while events are being sent: fault {@code i} of {@code n} once
- * {@code (i + 1) / (n + 1)} of the phase's events are acknowledged, so each fault hits a stream in motion. Runs on
- * its own thread; {@link #awaitDone} joins it (also when the phase finished sending first).
+ * Applies every {@link Fault} while events are being sent: the phase is cut into one slice more than there are
+ * faults; after the first slice, each fault starts on its own thread and the next slice is sent at the same time,
+ * so events arrive while the process is down or restarting (the sender retries what is refused). The next fault
+ * starts only once the previous one has finished (its process is ready again).
  */
 public final class FaultSchedule {
 
-    private final Thread thread;
-    private final List<String> applied = new ArrayList<>();
-    private volatile RuntimeException failure;
-
-    private FaultSchedule(LocalStack stack, LongSupplier progress, long total, PrintStream out) {
-        this.thread = new Thread(() -> run(stack, progress, total, out), "reliability-faults");
+    private FaultSchedule() {
     }
 
-    /** Starts the schedule against a sending run of {@code total} events whose progress {@code progress} tells. */
-    public static FaultSchedule start(LocalStack stack, LongSupplier progress, long total, PrintStream out) {
-        FaultSchedule schedule = new FaultSchedule(stack, progress, total, out);
-        schedule.thread.start();
-        return schedule;
-    }
-
-    private void run(LocalStack stack, LongSupplier progress, long total, PrintStream out) {
+    /**
+     * Sends {@code events} with {@code send} while applying every fault; returns a line per fault (what, after how
+     * many events, how long it took).
+     */
+    public static List<String> during(LocalStack stack, List<HarnessEvent> events, Consumer<List<HarnessEvent>> send,
+            PrintStream out) {
         Fault[] faults = Fault.values();
-        try {
-            for (int i = 0; i < faults.length; i++) {
-                long threshold = total * (i + 1) / (faults.length + 1);
-                while (progress.getAsLong() < threshold && !Thread.currentThread().isInterrupted()) {
-                    Thread.sleep(50);   // polling the sender's progress counter
-                }
-                long begin = System.nanoTime();
-                out.printf("  fault %s at %d/%d events%n", faults[i], progress.getAsLong(), total);
-                faults[i].apply(stack);
-                synchronized (applied) {
-                    applied.add("%s at %d/%d events, %d ms".formatted(faults[i], threshold, total,
-                            (System.nanoTime() - begin) / 1_000_000));
-                }
+        int slices = faults.length + 1;
+        List<String> applied = new ArrayList<>();
+        int sent = slice(events, 0, slices).size();
+        send.accept(slice(events, 0, slices));
+        for (int i = 0; i < faults.length; i++) {
+            Fault fault = faults[i];
+            out.printf("  fault %s after %d/%d events%n", fault, sent, events.size());
+            long begin = System.nanoTime();
+            CompletableFuture<Void> applying = CompletableFuture.runAsync(() -> fault.apply(stack));
+            List<HarnessEvent> during = slice(events, i + 1, slices);
+            send.accept(during);
+            try {
+                applying.join();
+            } catch (CompletionException e) {
+                throw new IllegalStateException("fault " + fault + " could not be applied: " + e.getCause().getMessage(),
+                        e.getCause());
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (RuntimeException e) {
-            failure = e;
+            applied.add("%s after %d/%d events, %d events sent meanwhile, %d ms".formatted(fault, sent, events.size(),
+                    during.size(), (System.nanoTime() - begin) / 1_000_000));
+            sent += during.size();
         }
+        return applied;
     }
 
-    /** Waits for every fault to be applied; rethrows a fault that could not be applied (e.g. a failed restart). */
-    public List<String> awaitDone() {
-        try {
-            thread.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
-        if (failure != null) {
-            throw new IllegalStateException("fault schedule failed: " + failure.getMessage(), failure);
-        }
-        synchronized (applied) {
-            return List.copyOf(applied);
-        }
+    private static List<HarnessEvent> slice(List<HarnessEvent> events, int index, int slices) {
+        int from = events.size() * index / slices;
+        int to = events.size() * (index + 1) / slices;
+        return events.subList(from, to);
     }
 }

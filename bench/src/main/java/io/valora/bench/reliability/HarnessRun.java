@@ -65,15 +65,17 @@ public final class HarnessRun {
                 List<String> faults = List.of();
 
                 distinct.addAll(sendPhase(sender, scenario.events().get(Phase.PREVIOUS), Phase.PREVIOUS));
-                long base = sender.sent();
                 List<HarnessEvent> current = scenario.sendOrder(scenario.events().get(Phase.CURRENT), orderSeed);
-                FaultSchedule schedule = scenario.config().faults()
-                        ? FaultSchedule.start(stack, () -> sender.sent() - base, current.size(), out) : null;
-                timed("send " + Phase.CURRENT, () -> sender.send(current));
+                List<List<String>> applied = new ArrayList<>();
+                timed("send " + Phase.CURRENT, () -> {
+                    if (scenario.config().faults()) {
+                        applied.add(FaultSchedule.during(stack, current, sender::send, out));
+                    } else {
+                        sender.send(current);
+                    }
+                });
+                faults = applied.isEmpty() ? List.of() : applied.get(0);
                 distinct.addAll(scenario.events().get(Phase.CURRENT));
-                if (schedule != null) {
-                    faults = schedule.awaitDone();
-                }
                 Instant changedAt = changePlans(client, keys, subscriptions);
                 distinct.addAll(sendPhase(sender, scenario.afterChange(changedAt), Phase.AFTER_CHANGE));
                 distinct.addAll(sendPhase(sender, scenario.events().get(Phase.LATE), Phase.LATE));

@@ -50,8 +50,12 @@ public final class ReliabilityRun {
                     .ports(LocalStackSettings.Ports.free())
                     .topicPartitions(partitions[(run - 1) % partitions.length])
                     .ratingInstances(2)
-                    .ratingProperties(Map.of("kafka-streams.session.timeout.ms", "6000"))
-                    .jvm(withOperatorToken(LocalStackSettings.JvmOptions.defaults()))
+                    // a killed member leaves the group after 6 s, not 45; periods close by event time only (no
+                    // wall-clock close), so the previous month is open until the current month's usage passes its
+                    // end plus grace, and only the LATE phase is late
+                    .ratingProperties(Map.of("kafka-streams.session.timeout.ms", "6000",
+                            "valora.rating.idle-close-delay", ""))
+                    .serviceEnv("invoice-service", Map.of("VALORA_OPERATOR_TOKEN", HarnessRun.OPERATOR_TOKEN))
                     .progress(line -> out.println("  " + line))
                     .build();
             String label = "run %d (%d partitions, order seed %d)".formatted(run, settings.topicPartitions(), run);
@@ -64,12 +68,6 @@ public final class ReliabilityRun {
         out.println(report);
         write(dataDir.resolve("report.txt"), report);
         System.exit(Report.passed(results) ? 0 : 1);
-    }
-
-    private static LocalStackSettings.JvmOptions withOperatorToken(LocalStackSettings.JvmOptions jvm) {
-        List<String> services = new ArrayList<>(jvm.services());
-        services.add("-Dvalora.operator.token=" + HarnessRun.OPERATOR_TOKEN);
-        return new LocalStackSettings.JvmOptions(jvm.kafka(), jvm.postgres(), services);
     }
 
     private static String option(List<String> options, String name, String fallback) {
