@@ -17,6 +17,10 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 import org.apache.kafka.streams.KafkaStreams;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
@@ -29,6 +33,10 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
  */
 @Path("/v1")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "live queries", description = "Running charges and usage buckets from the rating state stores")
+@APIResponse(responseCode = "401", description = "Missing or unknown API key (problem+json)")
+@APIResponse(responseCode = "403", description = "The key has neither scope read nor admin (problem+json)")
+@APIResponse(responseCode = "503", description = "Stores not ready (starting, rebalancing); retry after Retry-After (problem+json)")
 public class LiveQueryResource {
 
     /** Seconds a client should wait before asking again while stores are not ready. */
@@ -42,7 +50,12 @@ public class LiveQueryResource {
 
     @GET
     @Path("/charges")
-    public Response charges(@QueryParam("customer") String customer, @Context ContainerRequestContext request) {
+    @Operation(summary = "The customer's open charges",
+            description = "Running period-to-date charges (and the adjustments they carry) of every subscription of the customer that are not final yet.")
+    @APIResponse(responseCode = "200", description = "{\"data\": [charge, ...]}")
+    @APIResponse(responseCode = "400", description = "customer missing (problem+json)")
+    public Response charges(@Parameter(description = "The customer's external id", required = true) @QueryParam("customer") String customer,
+            @Context ContainerRequestContext request) {
         if (customer == null || customer.isBlank()) {
             return badRequest("customer is required");
         }
@@ -52,9 +65,16 @@ public class LiveQueryResource {
 
     @GET
     @Path("/usage")
-    public Response usage(@QueryParam("customer") String customer, @QueryParam("meter") String meter,
-            @QueryParam("from") String from, @QueryParam("to") String to,
-            @QueryParam("granularity") String granularity, @Context ContainerRequestContext request) {
+    @Operation(summary = "Usage of one meter in hour or day buckets",
+            description = "Hours are UTC hours; days are the customer's local days. Empty buckets are omitted.")
+    @APIResponse(responseCode = "200", description = "{\"data\": [{\"start\", \"quantity\"}, ...]}")
+    @APIResponse(responseCode = "400", description = "missing or malformed parameters (problem+json)")
+    public Response usage(@Parameter(description = "The customer's external id", required = true) @QueryParam("customer") String customer,
+            @Parameter(description = "Meter key", required = true) @QueryParam("meter") String meter,
+            @Parameter(description = "RFC 3339 instant, inclusive (its hour)", required = true) @QueryParam("from") String from,
+            @Parameter(description = "RFC 3339 instant, exclusive", required = true) @QueryParam("to") String to,
+            @Parameter(description = "HOUR (default) or DAY") @QueryParam("granularity") String granularity,
+            @Context ContainerRequestContext request) {
         if (customer == null || customer.isBlank() || meter == null || meter.isBlank() || from == null || to == null) {
             return badRequest("customer, meter, from and to are required");
         }

@@ -107,6 +107,9 @@ class RatingStreamsTest {
                 .until(() -> given().header("Authorization", "Bearer ingest-key")
                         .when().get("/v1/charges?customer=cust-it").then().extract().statusCode() == 403);
 
+        String openApi = given().when().get("/q/openapi?format=json").then().statusCode(200).extract().asString();
+        assertThat(openApi).contains("/v1/charges", "/v1/usage", "The customer's open charges", "\"503\"");
+
         await("duplicates counted").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
                 .until(RatingStreamsTest::duplicatesMetric, count -> count >= 3);
         assertThat(duplicatesMetric()).isEqualTo(3.0);
