@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -32,6 +33,7 @@ final class OutputWatch implements AutoCloseable {
      * @param total           from the start of the watch (before the topology started) until the end
      * @param secondHalf      events between the moment the output passed half the input and the end
      * @param secondHalfTime  time between those two moments: the pace once warm, beside the whole run's
+     *                        (for a topology with a backlog between sub-topologies, only the last one's)
      */
     record Result(long processed, Duration measured, Duration total, long secondHalf, Duration secondHalfTime) {
 
@@ -72,6 +74,12 @@ final class OutputWatch implements AutoCloseable {
      * @throws IllegalStateException on timeout or when the topology is gone
      */
     Result await(long target, Progress progress, Duration timeout, BooleanSupplier stillRunning) {
+        return await(target, progress, timeout, stillRunning, () -> "");
+    }
+
+    /** As {@link #await(long, Progress, Duration, BooleanSupplier)}, adding {@code detail} to each progress line. */
+    Result await(long target, Progress progress, Duration timeout, BooleanSupplier stillRunning,
+            Supplier<String> detail) {
         long deadline = System.nanoTime() + timeout.toNanos();
         long firstNanos = -1;
         long firstCount = 0;
@@ -90,7 +98,7 @@ final class OutputWatch implements AutoCloseable {
                 count = progress.accept(record);
             }
             if (now >= nextReport) {
-                BenchOutput.log("output accounts for %d of %d events", count, target);
+                BenchOutput.log("output accounts for %d of %d events %s", count, target, detail.get());
                 nextReport = now + REPORT_EVERY_NANOS;
             }
             if (count > 0 && firstNanos < 0) {

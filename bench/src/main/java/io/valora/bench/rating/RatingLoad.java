@@ -101,7 +101,7 @@ public final class RatingLoad {
         OutputWatch.Result passthrough = passThrough(options, workDir, started, bootstrap, topics);
         bench("rating.passthrough_eos", passthrough.perSecond(), "events/s");
 
-        OutputWatch.Result full = fullTopology(options, workDir, started, bootstrap, topics);
+        OutputWatch.Result full = fullTopology(options, workDir, started, admin, bootstrap, topics);
         bench("rating.full_eos", full.perSecond(), "events/s");
         bench("rating.full_eos_wall", options.events() / (full.total().toNanos() / 1e9), "events/s");
         double ratio = full.perSecond() / passthrough.perSecond();
@@ -159,7 +159,7 @@ public final class RatingLoad {
         return result;
     }
 
-    private static OutputWatch.Result fullTopology(RunOptions options, Path workDir, StartedThings started,
+    private static OutputWatch.Result fullTopology(RunOptions options, Path workDir, StartedThings started, Admin admin,
             String bootstrap, Topics topics) throws Exception {
         log("rating-streams (packaged, own process), %d thread(s), %s", options.threads(), options.serviceJvm());
         OutputWatch watch = started.add(new OutputWatch(bootstrap, topics.ratedCharges()));
@@ -168,7 +168,8 @@ public final class RatingLoad {
         // Watching starts before the process: it begins rating before it answers its readiness check.
         CompletableFuture<OutputWatch.Result> watching = CompletableFuture.supplyAsync(() -> watch.await(options.events(),
                 new ChargeProgress(), options.timeout(), () -> startFailure.get() == null
-                        && Optional.ofNullable(service.get()).map(ServiceProcess::isAlive).orElse(true)));
+                        && Optional.ofNullable(service.get()).map(ServiceProcess::isAlive).orElse(true),
+                () -> "(" + GroupLag.summary(admin, RatingService.APPLICATION_ID) + ")"));
         try {
             ServiceProcess process = started.add(RatingService.start(options.repoRoot(), bootstrap, workDir,
                     Loopback.freePort(), options.serviceJvm(), options.threads(), options.commitIntervalMs()));
