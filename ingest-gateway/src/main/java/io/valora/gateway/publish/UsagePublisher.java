@@ -5,6 +5,7 @@ import io.valora.schemas.RecordKeys;
 import io.valora.schemas.Topics;
 import io.valora.schemas.UsageEvent;
 import io.valora.schemas.codec.RecordSerde;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
@@ -57,6 +58,9 @@ public class UsagePublisher {
         config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
         config.put(ProducerConfig.BATCH_SIZE_CONFIG, 64 * 1024);
+        // Room for every record the in-flight budget admits (64M of JSON is less as Avro), so a
+        // send does not block on a full buffer.
+        config.put(ProducerConfig.BUFFER_MEMORY_CONFIG, 64L * 1024 * 1024);
         // Bounded waits: a broker outage turns into a 503 within the timeout, never a hung request.
         config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, timeoutMs);
         config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.min(timeoutMs, 5_000));
@@ -80,13 +84,22 @@ public class UsagePublisher {
     /**
      * Publishes the events; the stage completes once the broker acknowledged every one, or fails
      * with {@link PublishFailedException} at the first failure or when the timeout runs out. No
-     * thread waits meanwhile: a request holds memory, not a worker, while Kafka works.
+     * thread waits meanwhile: a request holds memory, not a worker, while Kafka works. The sends
+     * run on a worker thread (a send may block while the broker is unreachable); the wait for the
+     * acknowledgements holds no thread.
      */
     public CompletionStage<Void> publishAsync(List<UsageEvent> events) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        // Never on the event loop: a send blocks while the producer has no usable metadata
+        // (broker unreachable), up to max.block.ms, and would stall every connection of that loop.
+        return CompletableFuture.supplyAsync(() -> sendAll(events, deadline), Infrastructure.getDefaultWorkerPool())
+                .thenCompose(stage -> stage);
+    }
+
+    private CompletableFuture<Void> sendAll(List<UsageEvent> events, long deadline) {
         if (events.isEmpty()) {
             return CompletableFuture.completedFuture(null);
         }
-        long deadline = System.nanoTime() + timeout.toNanos();
         Acks acks = new Acks(events.size());
         for (UsageEvent e : events) {
             if (System.nanoTime() > deadline) {
