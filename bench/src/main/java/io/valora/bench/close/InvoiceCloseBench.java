@@ -1,5 +1,6 @@
 package io.valora.bench.close;
 
+import io.valora.invoice.close.CloseStatistics;
 import io.valora.invoice.close.DueClose;
 import io.valora.invoice.subscriptions.DueSubscription;
 import io.valora.invoice.subscriptions.SubscriptionReads;
@@ -73,6 +74,10 @@ public final class InvoiceCloseBench {
             c.commit();
             if (++chunks % 10 == 0) {
                 System.out.printf(Locale.ROOT, "  %,d invoices closed%n", written);
+            }
+            if (CloseStatistics.due(chunks)) {
+                CloseStatistics.refresh(c);
+                c.commit();
             }
         }
     }

@@ -68,6 +68,9 @@ public class PeriodCloseScheduler {
             }
             chunks++;
             LOG.infof("Closed chunk %d: %d invoices written (%d so far)", chunks, written - before, written);
+            if (CloseStatistics.due(chunks)) {
+                closer.refreshStatistics();
+            }
             due = closer.dueSubscriptions(grace, chunkSize);
         }
         List<DuePeriod> charged = closer.duePeriods(grace);

@@ -146,6 +146,16 @@ public class PeriodCloser {
         }
     }
 
+    /** Refreshes the planner statistics of the tables a long close grows ({@link CloseStatistics}). */
+    @Transactional
+    public void refreshStatistics() {
+        try (Connection c = dataSource.getConnection()) {
+            CloseStatistics.refresh(c);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not refresh statistics: " + e.getMessage(), e);
+        }
+    }
+
     /** Up to {@code limit} subscriptions whose period is due (ended, and final or past the grace). */
     @Transactional
     public List<DueSubscription> dueSubscriptions(Duration grace, int limit) {
