@@ -18,8 +18,9 @@ import java.util.UUID;
  *
  * <p>Options ({@code --name value}): {@code gateway} (http://127.0.0.1:8080), {@code bootstrap}
  * (127.0.0.1:9092), {@code key} (valora-dev-key), {@code topic} (usage-events), {@code seconds}
- * per phase (15), {@code connections} (16), {@code depth} requests in flight per connection,
- * pipelined (8), {@code batch} events per batched request (500), {@code phases} to run, comma
+ * per phase (15), {@code connections} (128), {@code depth} requests in flight per connection
+ * (1; above 1 they are pipelined, but the server answers a connection's requests one after the
+ * other, so each waits for the broker acknowledgements of those before it), {@code batch} events per batched request (500), {@code phases} to run, comma
  * separated (raw,perf,batched,single,half; all by default), {@code warmup} seconds of each warm-up (a third of a phase, at least 2), {@code gateway-pid} to also report
  * the gateway's CPU time per request of each phase (Linux only).
  */
@@ -37,8 +38,8 @@ public final class IngestLoad {
         String key = options.getOrDefault("key", "valora-dev-key");
         String topic = options.getOrDefault("topic", "usage-events");
         Duration phase = Duration.ofSeconds(Long.parseLong(options.getOrDefault("seconds", "15")));
-        int connections = Integer.parseInt(options.getOrDefault("connections", "16"));
-        int depth = Integer.parseInt(options.getOrDefault("depth", "8"));
+        int connections = Integer.parseInt(options.getOrDefault("connections", "128"));
+        int depth = Integer.parseInt(options.getOrDefault("depth", "1"));
         int batch = Integer.parseInt(options.getOrDefault("batch", "500"));
         long gatewayPid = Long.parseLong(options.getOrDefault("gateway-pid", "0"));
         Set<String> phases = Set.of(options.getOrDefault("phases", String.join(",", ALL_PHASES)).split(","));
