@@ -68,6 +68,7 @@ class InvoiceQueryTest {
                 .statusCode(200).contentType(containsString("text/html"))
                 .body(containsString("<h1>Invoice " + number + "</h1>"))
                 .body(containsString("12.35"))
+                .body(containsString("<dt>Subscription</dt><dd>html&lt;script&gt;"))
                 .body(containsString("html&lt;script&gt;alert(1)&lt;/script&gt;"))
                 .body(not(containsString("<script>")))
                 .extract().asString();

@@ -3,7 +3,7 @@ package io.valora.invoice.api;
 import java.util.List;
 
 /**
- * A clean, printable HTML page of one invoice (for {@code Accept: text/html}): number, customer,
+ * A clean, printable HTML page of one invoice (for {@code Accept: text/html}): number, customer, subscription,
  * period, status, the lines and the total. Self-contained (inline CSS, no scripts, no external
  * resources), every value HTML-escaped.
  *
@@ -32,6 +32,7 @@ final class InvoiceHtml {
                 .append("<h1>Invoice ").append(invoice.number()).append("</h1>")
                 .append("<p class=\"status\">").append(esc(invoice.status())).append("</p>\n<dl>")
                 .append(row("Customer", invoice.customer()))
+                .append(row("Subscription", invoice.subscription()))
                 .append(row("Period", invoice.periodStart() + " – " + invoice.periodEnd()))
                 .append(row("Currency", invoice.currency()))
                 .append(row("Invoice id", invoice.id()));
