@@ -1,10 +1,16 @@
 package io.valora.rating.app;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.valora.rating.catalog.Catalog;
 import io.valora.rating.catalog.CatalogStores;
+import io.valora.rating.query.ClusterAnswer;
+import io.valora.rating.query.ClusterQueries;
 import io.valora.rating.query.Granularity;
 import io.valora.rating.query.LiveQueries;
+import io.valora.rating.query.PeerAnswer;
+import io.valora.rating.query.PeerClient;
 import io.valora.rating.topology.ResourceNames;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -17,17 +23,20 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 import org.apache.kafka.streams.KafkaStreams;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.apache.kafka.streams.StoreQueryParameters;
-import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.apache.kafka.streams.state.ReadOnlyWindowStore;
 
 /**
- * {@code GET /v1/charges} and {@code GET /v1/usage}, answered from this instance's state stores.
+ * {@code GET /v1/charges} and {@code GET /v1/usage} on any instance: {@link ClusterQueries} answers
+ * from this instance's stores, forwards to the instance holding the key or gathers from all of them.
  * While Kafka Streams is not {@code RUNNING} (starting, rebalancing) the stores may be missing or
  * stale: the answer is then {@code 503} with {@code Retry-After}, never a wait or a retry loop.
  */
@@ -43,9 +52,20 @@ public class LiveQueryResource {
     static final String RETRY_AFTER_SECONDS = "1";
 
     private final KafkaStreams streams;
+    private final ClusterQueries cluster;
 
-    LiveQueryResource(KafkaStreams streams) {
+    @Inject
+    LiveQueryResource(KafkaStreams streams, RatingConfig config, ObjectMapper json,
+            @ConfigProperty(name = "kafka-streams.application.server") String applicationServer) {
         this.streams = streams;
+        this.cluster = new ClusterQueries(streams, HostInfo.buildFromEndpoint(applicationServer), this::queries, this::hourlyOfPartition,
+                new PeerClient(config.rating().queryForwardTimeout()), json);
+    }
+
+    /** For tests: the resource over a given cluster view. */
+    LiveQueryResource(KafkaStreams streams, ClusterQueries cluster) {
+        this.streams = streams;
+        this.cluster = cluster;
     }
 
     @GET
@@ -55,12 +75,14 @@ public class LiveQueryResource {
     @APIResponse(responseCode = "200", description = "{\"data\": [charge, ...]}")
     @APIResponse(responseCode = "400", description = "customer missing (problem+json)")
     public Response charges(@Parameter(description = "The customer's external id", required = true) @QueryParam("customer") String customer,
+            @Parameter(description = "Internal: 'local' marks a request forwarded by another instance (answered from this instance's stores only)")
+            @QueryParam(ClusterQueries.SCOPE_PARAM) String scope,
             @Context ContainerRequestContext request) {
         if (customer == null || customer.isBlank()) {
             return badRequest("customer is required");
         }
         String tenant = (String) request.getProperty(ApiKeyFilter.TENANT);
-        return answer(() -> Map.of("data", queries().openCharges(tenant, customer)));
+        return render(cluster.charges(request.getHeaderString("Authorization"), tenant, customer, isForwarded(scope)));
     }
 
     @GET
@@ -74,6 +96,8 @@ public class LiveQueryResource {
             @Parameter(description = "RFC 3339 instant, inclusive (its hour)", required = true) @QueryParam("from") String from,
             @Parameter(description = "RFC 3339 instant, exclusive", required = true) @QueryParam("to") String to,
             @Parameter(description = "HOUR (default) or DAY") @QueryParam("granularity") String granularity,
+            @Parameter(description = "Internal: 'local' marks a request forwarded by another instance (answered from this instance's stores only)")
+            @QueryParam(ClusterQueries.SCOPE_PARAM) String scope,
             @Context ContainerRequestContext request) {
         if (customer == null || customer.isBlank() || meter == null || meter.isBlank() || from == null || to == null) {
             return badRequest("customer, meter, from and to are required");
@@ -92,18 +116,31 @@ public class LiveQueryResource {
             return badRequest("to must be after from");
         }
         String tenant = (String) request.getProperty(ApiKeyFilter.TENANT);
-        return answer(() -> Map.of("data", queries().usage(tenant, customer, meter, start, end, width)));
+        return render(cluster.usage(request.getHeaderString("Authorization"), tenant, customer, meter, start, end, width,
+                isForwarded(scope)));
     }
 
-    private Response answer(java.util.function.Supplier<Map<String, ?>> query) {
-        if (streams.state() != KafkaStreams.State.RUNNING) {
-            return unavailable();
+    private static boolean isForwarded(String scope) {
+        return ClusterQueries.SCOPE_LOCAL.equals(scope);
+    }
+
+    private static Response render(ClusterAnswer answer) {
+        if (answer instanceof ClusterAnswer.Data data) {
+            return Response.ok(Map.of("data", data.rows())).build();
         }
-        try {
-            return Response.ok(query.get()).build();
-        } catch (InvalidStateStoreException e) {
-            return unavailable();
+        if (answer instanceof ClusterAnswer.Relayed relayed) {
+            return relay(relayed.answer());
         }
+        return unavailable();
+    }
+
+    /** The owner's answer as it sent it; a 503 keeps its Retry-After meaning. */
+    private static Response relay(PeerAnswer answer) {
+        Response.ResponseBuilder response = Response.status(answer.status()).type(answer.contentType()).entity(answer.body());
+        if (answer.status() == 503) {
+            response.header("Retry-After", RETRY_AFTER_SECONDS);
+        }
+        return response.build();
     }
 
     private LiveQueries queries() {
@@ -115,6 +152,11 @@ public class LiveQueryResource {
                 streams.store(StoreQueryParameters.fromNameAndType(ResourceNames.HOURLY_USAGE_STORE,
                         QueryableStoreTypes.windowStore())),
                 catalog);
+    }
+
+    private ReadOnlyWindowStore<String, String> hourlyOfPartition(int partition) {
+        return streams.store(StoreQueryParameters.fromNameAndType(ResourceNames.HOURLY_USAGE_STORE,
+                QueryableStoreTypes.<String, String>windowStore()).withPartition(partition));
     }
 
     private <V> ReadOnlyKeyValueStore<String, V> global(String name) {

@@ -77,5 +77,12 @@ public interface RatingConfig {
          * latest value; absent (empty) emits every update.
          */
         Optional<Duration> emitInterval();
+
+        /**
+         * Bound of one live query forwarded to another instance (connect and answer); a peer that
+         * does not answer in time makes the query a 503, like a rebalance.
+         */
+        @WithDefault("2s")
+        Duration queryForwardTimeout();
     }
 }

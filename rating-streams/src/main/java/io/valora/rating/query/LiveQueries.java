@@ -10,7 +10,9 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -67,20 +69,50 @@ public final class LiveQueries {
     }
 
     /**
+     * The usage-partition keys the customer's hourly buckets may live under: {@code tenant/customer}
+     * (events whose subject is the customer) and {@code tenant/externalId} of each of its
+     * subscriptions with an external id (events sent with that as subject). Sorted, so every
+     * instance asks the same owners in the same order.
+     */
+    public List<String> usagePartitionKeys(String tenant, String customer) {
+        SortedSet<String> keys = new TreeSet<>();
+        keys.add(tenant + "/" + customer);
+        for (Subscription subscription : catalog.subscriptionsOfCustomer(tenant, customer)) {
+            if (subscription.getExternalId() != null) {
+                keys.add(tenant + "/" + subscription.getExternalId());
+            }
+        }
+        return List.copyOf(keys);
+    }
+
+    /**
      * Usage of one meter in the hours from the one holding {@code from} up to {@code to}
      * (exclusive), summed into buckets of the granularity (days in the customer's zone); empty
      * buckets are omitted.
      */
     public List<UsageBucket> usage(String tenant, String customer, String meter, Instant from, Instant to,
             Granularity granularity) {
+        return usage(tenant, customer, meter, from, to, granularity, List.of(hourly));
+    }
+
+    /**
+     * As {@link #usage(String, String, String, Instant, Instant, Granularity)}, summed over the
+     * given hourly stores. Why several: Kafka Streams' view over all local tasks returns a key's
+     * buckets from the first task that has any, but a customer's buckets may sit on two usage
+     * partitions (its own and its subscription's external id), so each partition's store is read.
+     */
+    public List<UsageBucket> usage(String tenant, String customer, String meter, Instant from, Instant to,
+            Granularity granularity, List<ReadOnlyWindowStore<String, String>> hourlyStores) {
         Map<Long, BigDecimal> buckets = new TreeMap<>();
         ZoneId zone = catalog.timeZoneOf(tenant, customer).orElse(ZoneOffset.UTC);
         String key = tenant + "/" + customer + "/" + meter;
         // fetch bounds are inclusive window starts; the last hour starting before 'to' is to - 1 ms's hour
-        try (WindowStoreIterator<String> it = hourly.fetch(key, Instant.ofEpochMilli(Granularity.HOUR.bucketOf(from.toEpochMilli())), to.minusMillis(1))) {
-            while (it.hasNext()) {
-                KeyValue<Long, String> hour = it.next();
-                buckets.merge(granularity.bucketOf(hour.key, zone), new BigDecimal(hour.value), BigDecimal::add);
+        for (ReadOnlyWindowStore<String, String> store : hourlyStores) {
+            try (WindowStoreIterator<String> it = store.fetch(key, Instant.ofEpochMilli(Granularity.HOUR.bucketOf(from.toEpochMilli())), to.minusMillis(1))) {
+                while (it.hasNext()) {
+                    KeyValue<Long, String> hour = it.next();
+                    buckets.merge(granularity.bucketOf(hour.key, zone), new BigDecimal(hour.value), BigDecimal::add);
+                }
             }
         }
         List<UsageBucket> result = new ArrayList<>();

@@ -2,6 +2,9 @@ package io.valora.rating.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.valora.rating.query.ClusterQueries;
+import io.valora.rating.query.PeerClient;
 import io.valora.rating.topology.RatingMetrics;
 import io.valora.rating.topology.RatingSettings;
 import io.valora.rating.topology.RatingTopology;
@@ -13,6 +16,7 @@ import java.time.Duration;
 import java.util.Properties;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.state.HostInfo;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,7 +39,12 @@ class LiveQueryResourceTest {
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         RatingSettings settings = RatingSettings.defaults();
         notStarted = new KafkaStreams(RatingTopology.build(Topics.unprefixed(), settings, RatingMetrics.NONE, new Properties()), props);
-        resource = new LiveQueryResource(notStarted);
+        ClusterQueries cluster = new ClusterQueries(notStarted, new HostInfo("127.0.0.1", 1), () -> {
+            throw new AssertionError("stores must not be read while not running");
+        }, partition -> {
+            throw new AssertionError("stores must not be read while not running");
+        }, new PeerClient(Duration.ofSeconds(1)), new ObjectMapper());
+        resource = new LiveQueryResource(notStarted, cluster);
     }
 
     @AfterEach
@@ -45,8 +54,8 @@ class LiveQueryResourceTest {
 
     @Test
     void answers503WithRetryAfterWhileStreamsIsNotRunning() {
-        Response charges = resource.charges("cust-1", callerOf("demo"));
-        Response usage = resource.usage("cust-1", "api_call", "2026-11-01T00:00:00Z", "2026-11-02T00:00:00Z", "DAY",
+        Response charges = resource.charges("cust-1", null, callerOf("demo"));
+        Response usage = resource.usage("cust-1", "api_call", "2026-11-01T00:00:00Z", "2026-11-02T00:00:00Z", "DAY", null,
                 callerOf("demo"));
 
         for (Response response : new Response[] {charges, usage}) {
@@ -58,14 +67,14 @@ class LiveQueryResourceTest {
 
     @Test
     void refusesIncompleteOrMalformedQueriesWith400() {
-        assertThat(resource.charges(" ", callerOf("demo")).getStatus()).isEqualTo(400);
-        assertThat(resource.usage("cust-1", null, "2026-11-01T00:00:00Z", "2026-11-02T00:00:00Z", null, callerOf("demo"))
+        assertThat(resource.charges(" ", null, callerOf("demo")).getStatus()).isEqualTo(400);
+        assertThat(resource.usage("cust-1", null, "2026-11-01T00:00:00Z", "2026-11-02T00:00:00Z", null, null, callerOf("demo"))
                 .getStatus()).isEqualTo(400);
-        assertThat(resource.usage("cust-1", "api_call", "yesterday", "2026-11-02T00:00:00Z", null, callerOf("demo"))
+        assertThat(resource.usage("cust-1", "api_call", "yesterday", "2026-11-02T00:00:00Z", null, null, callerOf("demo"))
                 .getStatus()).isEqualTo(400);
-        assertThat(resource.usage("cust-1", "api_call", "2026-11-01T00:00:00Z", "2026-11-02T00:00:00Z", "WEEK",
+        assertThat(resource.usage("cust-1", "api_call", "2026-11-01T00:00:00Z", "2026-11-02T00:00:00Z", "WEEK", null,
                 callerOf("demo")).getStatus()).isEqualTo(400);
-        assertThat(resource.usage("cust-1", "api_call", "2026-11-02T00:00:00Z", "2026-11-01T00:00:00Z", "DAY",
+        assertThat(resource.usage("cust-1", "api_call", "2026-11-02T00:00:00Z", "2026-11-01T00:00:00Z", "DAY", null,
                 callerOf("demo")).getStatus()).isEqualTo(400);
     }
 
@@ -75,6 +84,9 @@ class LiveQueryResourceTest {
                 new Class<?>[] {ContainerRequestContext.class}, (proxy, method, args) -> {
                     if (method.getName().equals("getProperty") && ApiKeyFilter.TENANT.equals(args[0])) {
                         return tenant;
+                    }
+                    if (method.getName().equals("getHeaderString")) {
+                        return "Bearer test-key";
                     }
                     throw new UnsupportedOperationException(method.getName());
                 });
