@@ -65,6 +65,10 @@ public final class HarnessRun {
                 List<String> faults = List.of();
 
                 distinct.addAll(sendPhase(sender, scenario.events().get(Phase.PREVIOUS), Phase.PREVIOUS));
+                // a barrier on rating's side too: rating repartitions by charge, so current-month usage from one
+                // input partition could otherwise reach a charge task before previous-month usage from another,
+                // move its stream time past the old month's end plus grace and make on-time usage late
+                settle(charges, GroundTruth.of(scenario, distinct));
                 List<HarnessEvent> current = scenario.sendOrder(scenario.events().get(Phase.CURRENT), orderSeed);
                 List<List<String>> applied = new ArrayList<>();
                 timed("send " + Phase.CURRENT, () -> {
