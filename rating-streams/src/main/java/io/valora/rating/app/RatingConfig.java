@@ -68,9 +68,12 @@ public interface RatingConfig {
 
         /**
          * Also close a period once the wall clock passes its end + grace + this delay, so idle
-         * partitions finalise their periods; absent (empty) closes by event time only.
+         * partitions finalise their periods; {@code off} closes by event time only. Read with
+         * {@link IdleCloseDelay#parse}: an empty value is not "off" (configuration treats it as
+         * absent and the default would apply), so switching it off takes the explicit word.
          */
-        Optional<Duration> idleCloseDelay();
+        @WithDefault("PT1H")
+        String idleCloseDelay();
 
         /**
          * Coalesce charge updates: each changed charge is emitted once per interval with its

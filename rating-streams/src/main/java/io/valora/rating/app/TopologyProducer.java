@@ -22,7 +22,7 @@ public class TopologyProducer {
     @Produces
     Topology topology(RatingConfig config, MeterRegistry registry) {
         RatingConfig.Rating rating = config.rating();
-        RatingSettings settings = new RatingSettings(rating.dedupRetention(), rating.grace(), rating.idleCloseDelay().orElse(null),
+        RatingSettings settings = new RatingSettings(rating.dedupRetention(), rating.grace(), IdleCloseDelay.parse(rating.idleCloseDelay()).orElse(null),
                 rating.emitInterval().orElse(null));
         return RatingTopology.build(new Topics(config.topics().prefix().orElse("")), settings,
                 micrometer(registry), new Properties());

@@ -39,11 +39,12 @@ import org.apache.kafka.streams.state.ValueAndTimestamp;
  * </ul>
  *
  * <p>Stream time moves only with records, so a partition that receives no newer usage would never
- * close its periods. With {@link RatingSettings#idleCloseDelay()} set, a wall-clock punctuator
- * moves the <i>close time</i> to at least {@code now - idleCloseDelay}; every rule above then uses
- * the close time ({@code max(stream time, now - idleCloseDelay)}) instead of stream time. A period
- * whose charge is already final counts as closed whatever the clock says (after a restart, before
- * the first punctuation).</p>
+ * close its periods. With {@link RatingSettings#idleCloseDelay()} set, every rule above uses the
+ * <i>close time</i> {@code max(stream time, now - idleCloseDelay)} instead of stream time, read from
+ * both clocks when the record (or punctuation) is processed, so a record's lateness never depends on
+ * whether a punctuator ran before it; a wall-clock punctuator closes the periods of idle partitions.
+ * Without it the lateness of a record is decided by stream time alone. A period whose charge is
+ * already final counts as closed whatever the clocks say.</p>
  *
  * <p>With {@link RatingSettings#emitInterval()} set, updates are coalesced: a changed charge's key
  * is noted in {@link ResourceNames#PENDING_STORE} and a wall-clock punctuator emits each noted
@@ -63,8 +64,6 @@ final class PeriodChargeProcessor implements Processor<String, MeteredUsage, Str
     private final RatingMetrics metrics;
     private final long graceMs;
     private final Duration idleCloseDelay;
-    /** {@code now - idleCloseDelay} at the last wall-clock check; not persisted (see the class comment). */
-    private long wallClockCloseTime = Long.MIN_VALUE;
     private ProcessorContext<String, RatedCharge> context;
     private TimestampedKeyValueStore<String, RatedCharge> charges;
     private KeyValueStore<String, String> aggregates;
@@ -89,23 +88,26 @@ final class PeriodChargeProcessor implements Processor<String, MeteredUsage, Str
         if (emitInterval != null) {
             context.schedule(emitInterval, PunctuationType.WALL_CLOCK_TIME, now -> emitPending());
         }
-        context.schedule(CLOSE_CHECK_INTERVAL, PunctuationType.STREAM_TIME, streamTime -> closeDuePeriods(closeTime()));
+        context.schedule(CLOSE_CHECK_INTERVAL, PunctuationType.STREAM_TIME,
+                streamTime -> closeDuePeriods(closeTime(streamTime, context.currentSystemTimeMs())));
         if (idleCloseDelay != null) {
-            context.schedule(WALL_CLOCK_CHECK_INTERVAL, PunctuationType.WALL_CLOCK_TIME, now -> {
-                wallClockCloseTime = Math.max(wallClockCloseTime, now - idleCloseDelay.toMillis());
-                closeDuePeriods(closeTime());
-            });
+            context.schedule(WALL_CLOCK_CHECK_INTERVAL, PunctuationType.WALL_CLOCK_TIME,
+                    now -> closeDuePeriods(closeTime(context.currentStreamTimeMs(), now)));
         }
     }
 
-    /** Stream time, or the wall clock minus the idle delay when that is later. */
-    private long closeTime() {
-        return Math.max(context.currentStreamTimeMs(), wallClockCloseTime);
+    /**
+     * Stream time, or the wall clock minus the idle delay when that is later. Computed from the clocks at the
+     * moment of the call, never from a value a punctuator last saw: whether an event is late must not depend on
+     * whether a punctuation happened to run before it (after a start, restart or rebalance it has not).
+     */
+    private long closeTime(long streamTime, long wallClock) {
+        return idleCloseDelay == null ? streamTime : Math.max(streamTime, wallClock - idleCloseDelay.toMillis());
     }
 
     @Override
     public void process(Record<String, MeteredUsage> record) {
-        long closeTime = closeTime();
+        long closeTime = closeTime(context.currentStreamTimeMs(), context.currentSystemTimeMs());
         // Close first, so that the event that finds its period due sees it final, not open.
         closeDuePeriods(closeTime);
         MeteredUsage usage = record.value();

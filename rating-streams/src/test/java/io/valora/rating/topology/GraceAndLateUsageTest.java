@@ -190,6 +190,40 @@ class GraceAndLateUsageTest {
         assertThat(latest.get(OCT_ADJUSTED_IN_NOV).getAmountMinor()).isEqualTo(3); // rate(30) − rate(10) = 0.045 − 0.015 → 5 − 2 cents
     }
 
+    @Test
+    void anEventsLatenessIsDecidedWhenItIsProcessedNotWhenAPunctuatorLastLookedAtTheClock() {
+        // the wall clock is days past October's end + grace + delay; no punctuation has run yet (a fresh start)
+        Map<String, RatedCharge> beforeAnyPunctuation = firstOctoberEvent(Duration.ZERO);
+        Map<String, RatedCharge> afterAPunctuation = firstOctoberEvent(PeriodChargeProcessor.WALL_CLOCK_CHECK_INTERVAL);
+
+        assertThat(beforeAnyPunctuation.keySet()).isEqualTo(afterAPunctuation.keySet());
+        assertThat(beforeAnyPunctuation).as("October is closed by the clock: the usage is an adjustment").doesNotContainKey(OCT);
+        assertThat(beforeAnyPunctuation.get(OCT_ADJUSTED_IN_NOV).getQuantity()).isEqualTo("10");
+    }
+
+    @Test
+    void withoutTheIdleCloseOnlyStreamTimeDecidesHoweverFarTheWallClockIs() {
+        rating.close();
+        rating = new RatingDriver(new RatingSettings(Duration.ofDays(400), Duration.ofHours(1), null, null), stateDir,
+                RatingMetrics.NONE, at("2026-11-24T05:00:00Z")).withPerUnitCatalog("0.0015", "cust-1");
+        rating.driver.advanceWallClockTime(PeriodChargeProcessor.WALL_CLOCK_CHECK_INTERVAL);
+        rating.send("nov", "cust-1", at("2026-11-01T00:30:00Z"), "1"); // within October's grace in stream time
+        rating.send("oct", "cust-1", at("2026-10-31T10:00:00Z"), "10");
+
+        Map<String, RatedCharge> latest = rating.latest();
+        assertThat(latest.get(OCT).getQuantity()).isEqualTo("10");
+        assertThat(latest).doesNotContainKey(OCT_ADJUSTED_IN_NOV);
+    }
+
+    private Map<String, RatedCharge> firstOctoberEvent(Duration wallClockBefore) {
+        rating.close();
+        rating = new RatingDriver(new RatingSettings(Duration.ofDays(400), Duration.ofHours(1), Duration.ofHours(1), null), stateDir,
+                RatingMetrics.NONE, at("2026-11-24T05:00:00Z")).withPerUnitCatalog("0.0015", "cust-1");
+        rating.driver.advanceWallClockTime(wallClockBefore);
+        rating.send("oct-1", "cust-1", at("2026-10-31T10:00:00Z"), "10");
+        return rating.latest();
+    }
+
     private static Map<String, RatedCharge> toMap(List<KeyValue<String, RatedCharge>> records) {
         Map<String, RatedCharge> latest = new java.util.HashMap<>();
         records.forEach(kv -> latest.merge(kv.key, kv.value, (a, b) -> b.getSequence() > a.getSequence() ? b : a));
