@@ -124,11 +124,8 @@ final class PeriodChargeProcessor implements Processor<String, MeteredUsage, Str
             if (open.start().isBefore(period.end())) {
                 open = calendar.periodAfter(period); // final by its stored charge before the clock caught up (a restart)
             }
-            if (stored != null && after.quantity().compareTo(before.quantity()) == 0) {
-                // the period's quantity did not change (a smaller max, a known unique value): nothing to bill
-                metrics.lateEventAdjusted();
-                return;
-            }
+            // written even when the quantity did not change (a smaller max, a known unique value): the adjustment then
+            // grows by nothing but still counts the event, so eventCount is every rated event of the period
             adjust(record, usage, period, open, before.quantity(), billedMinor, after.quantity());
             return;
         }
