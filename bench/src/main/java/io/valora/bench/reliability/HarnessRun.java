@@ -19,6 +19,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * One run of a {@link Scenario} against a fresh stack: catalog over REST, probes until rating knows it, the four
@@ -81,6 +83,7 @@ public final class HarnessRun {
                 faults = applied.isEmpty() ? List.of() : applied.get(0);
                 distinct.addAll(scenario.events().get(Phase.CURRENT));
                 Instant changedAt = changePlans(client, keys, subscriptions);
+                awaitPlanChanges(client, keys, charges, changedAt);
                 distinct.addAll(sendPhase(sender, scenario.afterChange(changedAt), Phase.AFTER_CHANGE));
                 distinct.addAll(sendPhase(sender, scenario.events().get(Phase.LATE), Phase.LATE));
                 facts.put("events distinct", Integer.toString(distinct.size()));
@@ -159,40 +162,61 @@ public final class HarnessRun {
      * start of the previous-period window, so they advance no stream time past any period.
      */
     private void awaitCatalog(HarnessClient client, Map<String, String> keys, RatedChargeWatcher charges) {
+        Set<String> all = new TreeSet<>();
+        scenario.customers().forEach(c -> all.add(c.key()));
+        awaitProbes("catalog reached rating after", "probe-", all, customer ->
+                customer.previousPeriodStart(scenario.now()).isAfter(scenario.now().minus(Scenario.OLDEST))
+                        ? customer.previousPeriodStart(scenario.now()) : scenario.now().minus(Scenario.OLDEST),
+                charge -> true, client, keys, charges);
+    }
+
+    /**
+     * After the plan changes, probes at the change instant until each changed customer's probe is rated under
+     * {@link HarnessCatalog#PRO}: the new phase has then reached rating-streams (through invoice-service's outbox
+     * and the subscriptions topic), so usage sent afterwards is priced with the plan the ground truth expects.
+     */
+    private void awaitPlanChanges(HarnessClient client, Map<String, String> keys, RatedChargeWatcher charges,
+                                  Instant changedAt) {
+        Set<String> changed = new TreeSet<>();
+        scenario.customers().stream().filter(HarnessCustomer::changesPlan).forEach(c -> changed.add(c.key()));
+        awaitProbes("plan changes reached rating after", "probe-change-", changed, customer -> changedAt,
+                charge -> HarnessCatalog.PRO.equals(charge.getPlan()), client, keys, charges);
+    }
+
+    private void awaitProbes(String fact, String idPrefix, Set<String> customers,
+                             Function<HarnessCustomer, Instant> time,
+                             Predicate<RatedCharge> seen,
+                             HarnessClient client, Map<String, String> keys, RatedChargeWatcher charges) {
         long begin = System.nanoTime();
-        Set<String> missing = new TreeSet<>();
-        scenario.customers().forEach(c -> missing.add(c.key()));
+        Set<String> missing = new TreeSet<>(customers);
         EventSender probes = new EventSender(client, keys, 200, 2);
         long deadline = System.nanoTime() + CATALOG_TIMEOUT.toNanos();
         int attempt = 0;
         while (!missing.isEmpty()) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("catalog not at rating-streams within " + CATALOG_TIMEOUT + ": "
-                        + missing.size() + " customers without a probe charge, e.g. " + missing.iterator().next());
+                throw new IllegalStateException("catalog not at rating-streams within " + CATALOG_TIMEOUT + " (" + fact
+                        + "): " + missing.size() + " customers without a probe charge, e.g. " + missing.iterator().next());
             }
             attempt++;
             List<HarnessEvent> batch = new ArrayList<>();
             for (String customerKey : missing) {
                 int slash = customerKey.indexOf('/');
                 HarnessCustomer customer = scenario.customer(customerKey.substring(0, slash), customerKey.substring(slash + 1));
-                Instant time = customer.previousPeriodStart(scenario.now()).isAfter(scenario.now().minus(Scenario.OLDEST))
-                        ? customer.previousPeriodStart(scenario.now()) : scenario.now().minus(Scenario.OLDEST);
-                batch.add(new HarnessEvent(customer.tenant(), "probe-" + customer.id() + "-" + attempt, customer.id(),
-                        HarnessCatalog.PROBE, time, BigDecimal.ZERO, Phase.PREVIOUS));
+                batch.add(new HarnessEvent(customer.tenant(), idPrefix + customer.id() + "-" + attempt, customer.id(),
+                        HarnessCatalog.PROBE, time.apply(customer), BigDecimal.ZERO, Phase.PREVIOUS));
             }
             probes.send(batch);
             long resendAt = System.nanoTime() + Duration.ofSeconds(5).toNanos();
             while (!missing.isEmpty() && System.nanoTime() < resendAt) {
                 charges.poll(Duration.ofMillis(200));
                 for (RatedCharge charge : charges.latest().values()) {
-                    if (charge.getMeter().equals(HarnessCatalog.PROBE)) {
+                    if (charge.getMeter().equals(HarnessCatalog.PROBE) && seen.test(charge)) {
                         missing.remove(charge.getTenant() + "/" + charge.getCustomer());
                     }
                 }
             }
         }
-        facts.put("catalog reached rating after", (System.nanoTime() - begin) / 1_000_000 + " ms, " + attempt
-                + " probe round(s)");
+        facts.put(fact, (System.nanoTime() - begin) / 1_000_000 + " ms, " + attempt + " probe round(s)");
     }
 
     private List<HarnessEvent> sendPhase(EventSender sender, List<HarnessEvent> distinct, Phase phase) {

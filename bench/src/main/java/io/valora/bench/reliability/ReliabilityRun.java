@@ -54,7 +54,7 @@ public final class ReliabilityRun {
                     // wall-clock close), so the previous month is open until the current month's usage passes its
                     // end plus grace, and only the LATE phase is late
                     .ratingProperties(Map.of("kafka-streams.session.timeout.ms", "6000",
-                            "valora.rating.idle-close-delay", ""))
+                            "valora.rating.idle-close-delay", "off"))
                     .serviceEnv("invoice-service", Map.of("VALORA_OPERATOR_TOKEN", HarnessRun.OPERATOR_TOKEN))
                     .progress(line -> out.println("  " + line))
                     .build();
