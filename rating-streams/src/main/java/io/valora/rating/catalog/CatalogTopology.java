@@ -29,14 +29,18 @@ public final class CatalogTopology {
     private CatalogTopology() {
     }
 
-    /** Adds the three global stores; {@code suppliers} picks RocksDB or in-memory stores by name. */
-    public static void addTo(StreamsBuilder builder, Topics topics, Function<String, KeyValueBytesStoreSupplier> suppliers) {
+    /**
+     * Adds the three global stores; {@code suppliers} picks RocksDB or in-memory stores by name, and
+     * {@code changes} counts every applied catalog record.
+     */
+    public static void addTo(StreamsBuilder builder, Topics topics, Function<String, KeyValueBytesStoreSupplier> suppliers,
+            CatalogChanges changes) {
         add(builder, suppliers, CatalogStores.METERS_STORE, topics.meters(), Meter.class,
-                CatalogStores.METERS_SOURCE, MeterCatalogUpdater::new);
+                CatalogStores.METERS_SOURCE, () -> new MeterCatalogUpdater(changes));
         add(builder, suppliers, CatalogStores.PLANS_STORE, topics.plans(), Plan.class,
-                CatalogStores.PLANS_SOURCE, PlanCatalogUpdater::new);
+                CatalogStores.PLANS_SOURCE, () -> new PlanCatalogUpdater(changes));
         add(builder, suppliers, CatalogStores.SUBSCRIPTIONS_STORE, topics.subscriptions(), Subscription.class,
-                CatalogStores.SUBSCRIPTIONS_SOURCE, SubscriptionCatalogUpdater::new);
+                CatalogStores.SUBSCRIPTIONS_SOURCE, () -> new SubscriptionCatalogUpdater(changes));
     }
 
     private static <V extends SpecificRecord> void add(StreamsBuilder builder,

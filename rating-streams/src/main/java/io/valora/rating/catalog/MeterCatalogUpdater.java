@@ -16,7 +16,13 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 public final class MeterCatalogUpdater implements Processor<String, Meter, Void, Void> {
 
+    private final CatalogChanges changes;
     private KeyValueStore<String, Meter> meters;
+
+    /** {@code changes} is told after every applied record, so in-memory lookups of stream threads are dropped. */
+    public MeterCatalogUpdater(CatalogChanges changes) {
+        this.changes = changes;
+    }
 
     @Override
     public void init(ProcessorContext<Void, Void> context) {
@@ -25,6 +31,11 @@ public final class MeterCatalogUpdater implements Processor<String, Meter, Void,
 
     @Override
     public void process(Record<String, Meter> record) {
+        apply(record);
+        changes.changed();
+    }
+
+    private void apply(Record<String, Meter> record) {
         Meter meter = record.value();
         if (meter == null) {
             removeByTopicKey(record.key());

@@ -13,7 +13,13 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 public final class PlanCatalogUpdater implements Processor<String, Plan, Void, Void> {
 
+    private final CatalogChanges changes;
     private KeyValueStore<String, Plan> plans;
+
+    /** {@code changes} is told after every applied record, so in-memory lookups of stream threads are dropped. */
+    public PlanCatalogUpdater(CatalogChanges changes) {
+        this.changes = changes;
+    }
 
     @Override
     public void init(ProcessorContext<Void, Void> context) {
@@ -22,6 +28,11 @@ public final class PlanCatalogUpdater implements Processor<String, Plan, Void, V
 
     @Override
     public void process(Record<String, Plan> record) {
+        apply(record);
+        changes.changed();
+    }
+
+    private void apply(Record<String, Plan> record) {
         Plan plan = record.value();
         if (plan == null) {
             if (record.key() != null) {

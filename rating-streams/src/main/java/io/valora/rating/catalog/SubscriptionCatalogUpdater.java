@@ -16,7 +16,13 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 public final class SubscriptionCatalogUpdater implements Processor<String, Subscription, Void, Void> {
 
+    private final CatalogChanges changes;
     private KeyValueStore<String, Subscription> subscriptions;
+
+    /** {@code changes} is told after every applied record, so in-memory lookups of stream threads are dropped. */
+    public SubscriptionCatalogUpdater(CatalogChanges changes) {
+        this.changes = changes;
+    }
 
     @Override
     public void init(ProcessorContext<Void, Void> context) {
@@ -25,6 +31,11 @@ public final class SubscriptionCatalogUpdater implements Processor<String, Subsc
 
     @Override
     public void process(Record<String, Subscription> record) {
+        apply(record);
+        changes.changed();
+    }
+
+    private void apply(Record<String, Subscription> record) {
         Subscription subscription = record.value();
         if (subscription == null) {
             removeByTopicKey(record.key());

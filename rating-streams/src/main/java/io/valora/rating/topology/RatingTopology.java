@@ -1,5 +1,6 @@
 package io.valora.rating.topology;
 
+import io.valora.rating.catalog.CatalogChanges;
 import io.valora.rating.catalog.CatalogStores;
 import io.valora.rating.catalog.CatalogTopology;
 import io.valora.schemas.RatedCharge;
@@ -59,7 +60,8 @@ public final class RatingTopology {
         Serde<MeteredUsage> metered = new MeteredUsageSerde();
         StoreSuppliers stores = new StoreSuppliers(props);
 
-        CatalogTopology.addTo(builder, topics, stores::keyValue);
+        CatalogChanges catalogChanges = new CatalogChanges();
+        CatalogTopology.addTo(builder, topics, stores::keyValue, catalogChanges);
 
         builder.addStateStore(Stores.windowStoreBuilder(
                 stores.window(ResourceNames.DEDUP_STORE, settings.dedupRetention(), Duration.ofMillis(1)),
@@ -81,7 +83,7 @@ public final class RatingTopology {
                         .withName(ResourceNames.SOURCE))
                 .process(() -> new UsageDeduplicator(settings.dedupRetention(), metrics),
                         Named.as(ResourceNames.DEDUPLICATE), ResourceNames.DEDUP_STORE)
-                .processValues(ResolveUsage::new, Named.as(ResourceNames.RESOLVE), ResourceNames.DEDUP_STORE);
+                .processValues(() -> new ResolveUsage(catalogChanges), Named.as(ResourceNames.RESOLVE), ResourceNames.DEDUP_STORE);
 
         Map<String, KStream<String, CheckedEvent>> branches = checked
                 .split(Named.as(ResourceNames.SPLIT))

@@ -1,6 +1,7 @@
 package io.valora.rating.topology;
 
 import io.valora.rating.catalog.Catalog;
+import io.valora.rating.catalog.CatalogChanges;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
@@ -14,14 +15,19 @@ import org.apache.kafka.streams.state.WindowStore;
  */
 final class ResolveUsage implements FixedKeyProcessor<String, CheckedEvent, CheckedEvent> {
 
+    private final CatalogChanges changes;
     private FixedKeyProcessorContext<String, CheckedEvent> context;
     private UsageResolver resolver;
     private WindowStore<String, Long> seen;
 
+    ResolveUsage(CatalogChanges changes) {
+        this.changes = changes;
+    }
+
     @Override
     public void init(FixedKeyProcessorContext<String, CheckedEvent> context) {
         this.context = context;
-        this.resolver = new UsageResolver(Catalog.of(context));
+        this.resolver = new UsageResolver(new CachedCatalog(Catalog.of(context), changes));
         this.seen = context.getStateStore(ResourceNames.DEDUP_STORE);
     }
 

@@ -36,10 +36,10 @@ final class UsageResolver {
     /** Plan versions never change, so a meter's pricing under one is built once per task (bounded by clearing). */
     private static final int MAX_CACHED_PRICINGS = 10_000;
 
-    private final Catalog catalog;
+    private final CachedCatalog catalog;
     private final Map<String, Pricing> pricings = new HashMap<>();
 
-    UsageResolver(Catalog catalog) {
+    UsageResolver(CachedCatalog catalog) {
         this.catalog = catalog;
     }
 

@@ -66,4 +66,21 @@ class CatalogUpdatesTest {
         assertThat(rating.latest().get(RatingDriver.key("sub_9", "api_call", "2026-11-01T00:00:00Z")).getQuantity())
                 .isEqualTo("2");
     }
+
+    /** Resolution keeps lookups in memory; a catalog record arriving after the same lookups must still be seen. */
+    @Test
+    void seesCatalogRecordsArrivingAfterTheSameLookupsWereMade() {
+        rating.send("before-subscription", "cust-2", NOV, "1");
+        rating.subscription(Catalogs.subscription(RatingDriver.TENANT, "sub-cust-2", "cust-2", RatingDriver.PLAN, 1));
+        rating.send("after-subscription", "cust-2", NOV, "2");
+        rating.meter(Catalogs.meter(RatingDriver.TENANT, RatingDriver.METER, "api.v2", "sum", "value", List.of(), Map.of()));
+        rating.send("after-meter-moved", "cust-2", NOV, "4");
+
+        assertThat(rating.rejected.readRecordsToList())
+                .extracting(r -> r.value().getId(), r -> RatingDriver.header(r, ResourceNames.REJECT_CODE_HEADER))
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("before-subscription", "no-subscription"),
+                        org.assertj.core.groups.Tuple.tuple("after-meter-moved", "no-meter"));
+        assertThat(rating.latest().get(RatingDriver.key("sub-cust-2", RatingDriver.METER, "2026-11-01T00:00:00Z")).getQuantity())
+                .isEqualTo("2");
+    }
 }
