@@ -46,7 +46,11 @@ public final class CardDataScanner {
             return CardNumberDetector.containsCardNumber(node.textValue());
         }
         if (node.isIntegralNumber()) {
-            return CardNumberDetector.containsCardNumber(node.bigIntegerValue().toString());
+            if (node.canConvertToInt()) {
+                return false; // at most 10 digits, a card number has 13 or more
+            }
+            return CardNumberDetector.containsCardNumber(node.canConvertToLong()
+                    ? Long.toString(node.longValue()) : node.bigIntegerValue().toString());
         }
         if (node.isObject()) {
             for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {

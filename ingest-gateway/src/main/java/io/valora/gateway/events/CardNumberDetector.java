@@ -38,7 +38,9 @@ public final class CardNumberDetector {
                 continue;
             }
             int end = endOfGroupRun(text, i);
-            if (runHasCardNumber(text, i, end)) {
+            // A run shorter than 13 characters holds fewer than 13 digits (dates, amounts, short
+            // ids: nearly every run): no need to split it into groups.
+            if (end - i >= MIN_DIGITS && runHasCardNumber(text, i, end)) {
                 return true;
             }
             i = end;

@@ -1,7 +1,6 @@
 package io.valora.gateway.events;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -103,21 +102,21 @@ public final class CloudEventReader {
             return null;
         }
         int before = errors.size();
-        checkTree(data, "data", 1, errors);
+        checkTree(data, DataPath.ROOT, 1, errors);
         if (errors.size() > before) {
             return null;
         }
-        String json = data.toString();
+        byte[] json = CompactJson.utf8(data);
         // Bytes, not chars: the limit protects Kafka record sizes, which count bytes.
-        if (json.length() > limits.maxDataBytes() || json.getBytes(StandardCharsets.UTF_8).length > limits.maxDataBytes()) {
+        if (json.length > limits.maxDataBytes()) {
             errors.add("data: larger than " + limits.maxDataBytes() + " bytes");
             return null;
         }
-        return json;
+        return CompactJson.text(json);
     }
 
     /** Depth and number checks; reports the first problem of each kind only, to keep errors short. */
-    private void checkTree(JsonNode node, String path, int depth, List<String> errors) {
+    private void checkTree(JsonNode node, DataPath path, int depth, List<String> errors) {
         if (node.isContainerNode()) {
             if (depth > limits.maxDataDepth()) {
                 errors.add(path + ": nested deeper than " + limits.maxDataDepth() + " levels");
@@ -130,13 +129,12 @@ public final class CloudEventReader {
                         errors.add(path + ": a key is not valid Unicode (unpaired surrogate)");
                         continue;
                     }
-                    // Echoing key names is safe: the ingestor refuses card data before validating.
-                    checkTree(field.getValue(), path + "." + abbreviate(field.getKey()), depth + 1, errors);
+                    checkTree(field.getValue(), path.field(field.getKey()), depth + 1, errors);
                 }
             } else {
                 int index = 0;
                 for (JsonNode element : node) {
-                    checkTree(element, path + "[" + index++ + "]", depth + 1, errors);
+                    checkTree(element, path.element(index++), depth + 1, errors);
                 }
             }
         } else if (node.isNumber() && node.isFloatingPointNumber() && !Double.isFinite(node.doubleValue())) {
@@ -145,10 +143,6 @@ public final class CloudEventReader {
             // Avro writes UTF-8; an unpaired surrogate would silently become '?'.
             errors.add(path + ": must be valid Unicode (unpaired surrogate)");
         }
-    }
-
-    private static String abbreviate(String key) {
-        return key.length() <= 40 ? key : key.substring(0, 40) + "...";
     }
 
     /** False for text with an unpaired UTF-16 surrogate, which has no UTF-8 encoding. */
