@@ -55,7 +55,9 @@ public final class ReliabilityRun {
                     // end plus grace, and only the LATE phase is late
                     .ratingProperties(Map.of("kafka-streams.session.timeout.ms", "6000",
                             "valora.rating.idle-close-delay", "off"))
-                    .serviceEnv("invoice-service", Map.of("VALORA_OPERATOR_TOKEN", HarnessRun.OPERATOR_TOKEN))
+                    // as rating: a SIGKILLed invoice-service leaves its group after 6 s, not 45
+                    .serviceEnv("invoice-service", Map.of("VALORA_OPERATOR_TOKEN", HarnessRun.OPERATOR_TOKEN,
+                            "VALORA_CONSUMER_SESSION_TIMEOUT", "6s"))
                     .progress(line -> out.println("  " + line))
                     .build();
             String label = "run %d (%d partitions, order seed %d)".formatted(run, settings.topicPartitions(), run);
