@@ -68,11 +68,15 @@ public final class HarnessRun {
                 List<HarnessEvent> distinct = new ArrayList<>();
                 List<String> faults = List.of();
 
-                distinct.addAll(sendPhase(sender, scenario.events().get(Phase.PREVIOUS), Phase.PREVIOUS));
-                // a barrier on rating's side too: rating repartitions by charge, so current-month usage from one
-                // input partition could otherwise reach a charge task before previous-month usage from another,
-                // move its stream time past the old month's end plus grace and make on-time usage late
-                settle("previous", charges, GroundTruth.of(scenario, distinct));
+                // one wave per end of the previous month (customers' zones), the earliest end first, each charged
+                // before the next is sent: rating's stream time is shared by every customer of a task, so an
+                // October event of New York (ending 04:00 UTC on November 1st) processed before Sydney's
+                // October events (ending 13:00 UTC on October 31st) makes them late by more than the grace;
+                // rating repartitions by charge, so the wait is on rated-charges, not only on the gateway
+                for (List<HarnessEvent> wave : previousWaves()) {
+                    distinct.addAll(sendPhase(sender, wave, Phase.PREVIOUS));
+                    settle("previous", charges, GroundTruth.of(scenario, distinct));
+                }
                 List<HarnessEvent> current = scenario.sendOrder(scenario.events().get(Phase.CURRENT), orderSeed);
                 List<List<String>> applied = new ArrayList<>();
                 timed("send " + Phase.CURRENT, () -> {
@@ -220,6 +224,16 @@ public final class HarnessRun {
             }
         }
         facts.put(fact, (System.nanoTime() - begin) / 1_000_000 + " ms, " + attempt + " probe round(s)");
+    }
+
+    /** {@code PREVIOUS} events grouped by the end of their customer's previous period, earliest end first. */
+    private List<List<HarnessEvent>> previousWaves() {
+        Map<Instant, List<HarnessEvent>> waves = new TreeMap<>();
+        for (HarnessEvent event : scenario.events().get(Phase.PREVIOUS)) {
+            Instant end = scenario.customer(event.tenant(), event.customer()).currentPeriodStart(scenario.now());
+            waves.computeIfAbsent(end, e -> new ArrayList<>()).add(event);
+        }
+        return List.copyOf(waves.values());
     }
 
     private List<HarnessEvent> sendPhase(EventSender sender, List<HarnessEvent> distinct, Phase phase) {
