@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.valora.deploy.LocalStack;
 import io.valora.deploy.LocalStackSettings;
+import io.valora.deploy.TestDirs;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -46,8 +47,8 @@ class HostileInputAndIsolationIT {
 
     @BeforeAll
     void startStack() {
-        LocalStackSettings settings = LocalStackSettings.builder(ProbeDirs.repoRoot())
-                .dataDir(ProbeDirs.fresh("probes"))
+        LocalStackSettings settings = LocalStackSettings.builder(TestDirs.repoRoot())
+                .dataDir(TestDirs.fresh("probes"))
                 .ports(LocalStackSettings.Ports.free())
                 .serviceEnv(LocalStack.INVOICE_SERVICE, Map.of("VALORA_OPERATOR_TOKEN", OPERATOR_TOKEN))
                 .progress(line -> System.out.println("[probes] " + line))
@@ -60,7 +61,7 @@ class HostileInputAndIsolationIT {
         if (stack != null) {
             stack.close();
         }
-        assertThat(ProbeDirs.liveChildren()).as("processes left behind").isEmpty();
+        assertThat(TestDirs.liveChildren()).as("processes left behind").isEmpty();
     }
 
     @Test
