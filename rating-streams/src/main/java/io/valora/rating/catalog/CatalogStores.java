@@ -1,5 +1,7 @@
 package io.valora.rating.catalog;
 
+import java.util.function.BiConsumer;
+
 /**
  * Names and key layout of the three global catalog stores. Each store mirrors one compacted
  * catalog topic and keeps, next to the records themselves, the index entries rating looks them
@@ -62,5 +64,19 @@ public final class CatalogStores {
 
     static String subscriptionByExternalId(String tenant, String externalId, String id) {
         return subscriptionsByExternalIdPrefix(tenant, externalId) + id;
+    }
+
+    /**
+     * Splits a catalog topic key {@code tenant/id} (what a tombstone carries) and hands both parts to
+     * {@code remove}; a missing or malformed key removes nothing.
+     */
+    static void forTopicKey(String topicKey, BiConsumer<String, String> remove) {
+        if (topicKey == null) {
+            return;
+        }
+        int slash = topicKey.indexOf('/');
+        if (slash > 0) {
+            remove.accept(topicKey.substring(0, slash), topicKey.substring(slash + 1));
+        }
     }
 }

@@ -38,22 +38,12 @@ public final class MeterCatalogUpdater implements Processor<String, Meter, Void,
     private void apply(Record<String, Meter> record) {
         Meter meter = record.value();
         if (meter == null) {
-            removeByTopicKey(record.key());
+            CatalogStores.forTopicKey(record.key(), this::remove);
             return;
         }
         remove(meter.getTenant(), meter.getKey());
         meters.put(CatalogStores.meterByKey(meter.getTenant(), meter.getKey()), meter);
         meters.put(CatalogStores.meterByType(meter.getTenant(), meter.getEventType(), meter.getKey()), meter);
-    }
-
-    private void removeByTopicKey(String key) {
-        if (key == null) {
-            return;
-        }
-        int slash = key.indexOf('/');
-        if (slash > 0) {
-            remove(key.substring(0, slash), key.substring(slash + 1));
-        }
     }
 
     private void remove(String tenant, String meterKey) {

@@ -38,7 +38,7 @@ public final class SubscriptionCatalogUpdater implements Processor<String, Subsc
     private void apply(Record<String, Subscription> record) {
         Subscription subscription = record.value();
         if (subscription == null) {
-            removeByTopicKey(record.key());
+            CatalogStores.forTopicKey(record.key(), this::remove);
             return;
         }
         String tenant = subscription.getTenant();
@@ -48,16 +48,6 @@ public final class SubscriptionCatalogUpdater implements Processor<String, Subsc
         subscriptions.put(CatalogStores.subscriptionByCustomer(tenant, subscription.getCustomer(), id), subscription);
         if (subscription.getExternalId() != null) {
             subscriptions.put(CatalogStores.subscriptionByExternalId(tenant, subscription.getExternalId(), id), subscription);
-        }
-    }
-
-    private void removeByTopicKey(String key) {
-        if (key == null) {
-            return;
-        }
-        int slash = key.indexOf('/');
-        if (slash > 0) {
-            remove(key.substring(0, slash), key.substring(slash + 1));
         }
     }
 
