@@ -10,6 +10,7 @@ import io.valora.gateway.events.CardDataScanner;
 import io.valora.gateway.events.CloudEventReader;
 import io.valora.gateway.events.EventsBody;
 import io.valora.gateway.events.IncomingEvent;
+import io.valora.gateway.events.Utf8;
 import io.valora.gateway.publish.UsagePublisher;
 import io.valora.schemas.UsageEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -64,6 +65,7 @@ public class EventIngestor {
      */
     public CompletionStage<Integer> ingestCloudEventsAsync(String tenant, byte[] body, String mediaType) {
         return withinBudget(body, () -> {
+            requireUtf8(tenant, body);
             EventsBody.Parsed parsed = EventsBody.parse(json, body, mediaType);
             if (!parsed.isValid()) {
                 metrics.rejected("invalid", 1);
@@ -84,7 +86,25 @@ public class EventIngestor {
 
     /** As {@link #ingestMapped}, completing when the broker acknowledged, without holding a thread. */
     public CompletionStage<Integer> ingestMappedAsync(String tenant, byte[] body, Supplier<MappedEvents> mapping) {
-        return withinBudget(body, () -> ingest(tenant, mapping.get()));
+        return withinBudget(body, () -> {
+            requireUtf8(tenant, body);
+            return ingest(tenant, mapping.get());
+        });
+    }
+
+    /**
+     * Refuses a body that is not strict UTF-8 before any decoder sees it: JSON must be UTF-8, a form
+     * is ASCII, and the decoders behind would otherwise accept overlong or out-of-range sequences, or
+     * replace malformed bytes, and publish text the client never sent. Names the offset, never the bytes.
+     */
+    private void requireUtf8(String tenant, byte[] body) {
+        int bad = body == null ? -1 : Utf8.firstInvalid(body, 0, body.length);
+        if (bad >= 0) {
+            metrics.rejected("invalid", 1);
+            RefusalLog.debug(tenant, "invalid", 0, 1);
+            throw ProblemException.invalid("The request body was refused; nothing was published.",
+                    List.of("body: not valid UTF-8 (at byte " + bad + ")"));
+        }
     }
 
     private CompletionStage<Integer> withinBudget(byte[] body, Supplier<CompletionStage<Integer>> work) {

@@ -39,8 +39,11 @@ public class StripeMeterEventsResource {
     public CompletionStage<Response> create(byte[] body, @Context ContainerRequestContext request) {
         ObjectNode[] raw = new ObjectNode[1];
         return Stages.unwrapped(ingestor.ingestMappedAsync(AuthFilter.tenant(request), body, () -> {
-            raw[0] = StripeMeterEvents.raw(FormBody.decode(body).orElseThrow(() -> ProblemException.invalid(
-                    "The request body was refused; nothing was published.", List.of("body: malformed form encoding"))));
+            try {
+                raw[0] = StripeMeterEvents.raw(FormBody.decode(body));
+            } catch (FormBody.MalformedFormException e) {
+                throw ProblemException.invalid("The request body was refused; nothing was published.", List.of(e.getMessage()));
+            }
             return StripeMeterEvents.map(raw[0]);
         }).thenApply(accepted -> answer(raw[0])));
     }
