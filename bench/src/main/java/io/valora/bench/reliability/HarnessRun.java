@@ -1,14 +1,16 @@
 package io.valora.bench.reliability;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.valora.bench.reliability.HarnessEvent.Phase;
 import io.valora.deploy.LocalStack;
 import io.valora.deploy.LocalStackSettings;
 import io.valora.deploy.demo.RatedChargeWatcher;
-import io.valora.schemas.RatedCharge;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.math.BigDecimal;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,8 +21,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.function.Function;
-import java.util.function.Predicate;
 
 /**
  * One run of a {@link Scenario} against a fresh stack: catalog over REST, probes until rating knows it, the four
@@ -30,9 +30,9 @@ import java.util.function.Predicate;
 public final class HarnessRun {
 
     static final String OPERATOR_TOKEN = "reliability-operator-token";
-    private static final Duration CATALOG_TIMEOUT = Duration.ofMinutes(3);
     /** invoice-service's consumer group ({@code valora.consumer.group-id}, its default). */
     static final String INVOICE_GROUP = "valora-invoice-service";
+    /** Generous for 2 busy cores: how long the charges (or invoice-service's reading) may take to catch up. */
     private static final Duration SETTLE_TIMEOUT = Duration.ofMinutes(5);
 
     private final Scenario scenario;
@@ -59,14 +59,15 @@ public final class HarnessRun {
             HarnessClient client = new HarnessClient(stack.ingestGatewayUrl(), stack.invoiceServiceUrl(), OPERATOR_TOKEN);
             Map<String, String> keys = new TreeMap<>();
             scenario.tenants().forEach(t -> keys.put(t, client.createTenant(t)));
-            Map<String, String> subscriptions = createCatalog(client, keys);
+            CatalogWriter catalog = new CatalogWriter(scenario, client, keys);
+            Map<String, String> subscriptions = catalog.create();
             out.printf("  catalog: %d tenants, %d customers with a subscription each%n", keys.size(), subscriptions.size());
 
             try (RatedChargeWatcher charges = new RatedChargeWatcher(stack.bootstrapServers(), stack.topics().ratedCharges())) {
-                awaitCatalog(client, keys, charges);
+                RatingReadiness rating = new RatingReadiness(scenario, client, keys, charges);
+                facts.put("catalog reached rating after", rating.awaitCatalog());
                 EventSender sender = new EventSender(client, keys, scenario.config().batchSize(), scenario.config().senders());
                 List<HarnessEvent> distinct = new ArrayList<>();
-                List<String> faults = List.of();
 
                 // one wave per end of the previous month (customers' zones), the earliest end first, each charged
                 // before the next is sent: rating's stream time is shared by every customer of a task, so an
@@ -86,11 +87,12 @@ public final class HarnessRun {
                         sender.send(current);
                     }
                 });
-                faults = applied.isEmpty() ? List.of() : applied.get(0);
+                List<String> faults = applied.isEmpty() ? List.of() : applied.get(0);
                 distinct.addAll(scenario.events().get(Phase.CURRENT));
-                Instant changedAt = changePlans(client, keys, subscriptions);
-                awaitPlanChanges(client, keys, charges, changedAt);
-                distinct.addAll(sendPhase(sender, scenario.afterChange(changedAt), Phase.AFTER_CHANGE));
+                CatalogWriter.PlanChanges changes = catalog.changePlans(subscriptions);
+                facts.put("plan changes", Integer.toString(changes.count()));
+                facts.put("plan changes reached rating after", rating.awaitPlanChanges(changes.effectiveAfter()));
+                distinct.addAll(sendPhase(sender, scenario.afterChange(changes.effectiveAfter()), Phase.AFTER_CHANGE));
                 distinct.addAll(sendPhase(sender, scenario.events().get(Phase.LATE), Phase.LATE));
                 facts.put("events distinct", Integer.toString(distinct.size()));
                 facts.put("events sent (with duplicates)", Long.toString(sender.sent()));
@@ -101,23 +103,23 @@ public final class HarnessRun {
                 checks.add(acknowledged(sender.acknowledged(), distinct));
                 settle("all", charges, truth);
                 checks.add(Check.compare("charges", "tenant/customer/meter quantities on rated-charges", truth.quantities(),
-                        chargeQuantities(charges.latest()), BigDecimal.ZERO));
+                        RatedTotals.quantities(charges.latest()), BigDecimal.ZERO));
                 checks.add(Check.compare("no-loss", "tenant/customer/meter event counts", truth.eventCounts(),
-                        eventCounts(charges.latest()), 0L));
+                        RatedTotals.eventCounts(charges.latest()), 0L));
 
                 awaitInvoiceService(stack);
                 List<JsonNode> invoices = closeAndFetch(client, keys);
                 checks.add(Check.compare("conservation", "tenant/customer/meter quantities on invoices", truth.quantities(),
-                        invoicedQuantities(invoices), BigDecimal.ZERO));
-                checks.add(Check.compare("money", "invoice totals (cents)", truth.invoiceTotals(), invoiceTotals(invoices),
-                        0L));
+                        InvoiceTotals.quantities(invoices), BigDecimal.ZERO));
+                checks.add(Check.compare("money", "invoice totals (cents)", truth.invoiceTotals(),
+                        InvoiceTotals.totals(invoices), 0L));
                 facts.put("invoices", Integer.toString(invoices.size()));
                 if (!soak.isZero()) {
                     checks.addAll(soak(stack, sender, charges, truth));
                 }
                 facts.put("duration", (System.nanoTime() - started) / 1_000_000_000 + " s");
                 stack.components().forEach(c -> facts.put("RSS " + c.name(), c.rssBytes() / (1024 * 1024) + " MB"));
-                return new RunResult(label, checks, fingerprint(invoices), Map.copyOf(facts), faults);
+                return new RunResult(label, checks, InvoiceTotals.fingerprint(invoices), Map.copyOf(facts), faults);
             }
         }
     }
@@ -133,97 +135,10 @@ public final class HarnessRun {
         load.counts().forEach((k, n) -> counts.merge(k, n, Long::sum));
         settle("soak", charges, new GroundTruth(quantities, counts, truth.invoiceTotals()));
         checks.add(Check.compare("soak-charges", "tenant/customer/meter quantities after the soak", quantities,
-                chargeQuantities(charges.latest()), BigDecimal.ZERO));
+                RatedTotals.quantities(charges.latest()), BigDecimal.ZERO));
         checks.add(Check.compare("soak-no-loss", "tenant/customer/meter event counts after the soak", counts,
-                eventCounts(charges.latest()), 0L));
+                RatedTotals.eventCounts(charges.latest()), 0L));
         return checks;
-    }
-
-    private Map<String, String> createCatalog(HarnessClient client, Map<String, String> keys) {
-        Map<String, String> subscriptions = new TreeMap<>();
-        for (var tenant : keys.entrySet()) {
-            String key = tenant.getValue();
-            HarnessCatalog.meterBodies().forEach(meter -> client.post(key, "/v1/meters", meter));
-            client.post(key, "/v1/plans", HarnessCatalog.planBody(HarnessCatalog.BASIC));
-            client.post(key, "/v1/plans", HarnessCatalog.planBody(HarnessCatalog.PRO));
-            for (HarnessCustomer customer : scenario.customers()) {
-                if (!customer.tenant().equals(tenant.getKey())) {
-                    continue;
-                }
-                var json = JsonNodeFactory.instance;
-                client.post(key, "/v1/customers", json.objectNode().put("externalId", customer.id())
-                        .put("name", customer.id()).put("timeZone", customer.zone().getId()).put("currency", "USD"));
-                JsonNode subscription = client.post(key, "/v1/subscriptions", json.objectNode()
-                        .put("customer", customer.id()).put("plan", HarnessCatalog.BASIC).putNull("planVersion")
-                        .putNull("externalId").put("startAt", customer.previousPeriodStart(scenario.now()).toString())
-                        .put("anchor", "calendar").put("trialDays", 0));
-                subscriptions.put(customer.key(), subscription.path("id").asText());
-            }
-        }
-        return subscriptions;
-    }
-
-    /**
-     * Sends a value-0 event on the zero-priced probe meter per customer until each shows up as a charge: then its
-     * subscription, the plan and the meters (created before) have reached rating-streams. Probe times are the
-     * start of the previous-period window, so they advance no stream time past any period.
-     */
-    private void awaitCatalog(HarnessClient client, Map<String, String> keys, RatedChargeWatcher charges) {
-        Set<String> all = new TreeSet<>();
-        scenario.customers().forEach(c -> all.add(c.key()));
-        awaitProbes("catalog reached rating after", "probe-", all, customer ->
-                customer.previousPeriodStart(scenario.now()).isAfter(scenario.now().minus(Scenario.OLDEST))
-                        ? customer.previousPeriodStart(scenario.now()) : scenario.now().minus(Scenario.OLDEST),
-                charge -> true, client, keys, charges);
-    }
-
-    /**
-     * After the plan changes, probes at the change instant until each changed customer's probe is rated under
-     * {@link HarnessCatalog#PRO}: the new phase has then reached rating-streams (through invoice-service's outbox
-     * and the subscriptions topic), so usage sent afterwards is priced with the plan the ground truth expects.
-     */
-    private void awaitPlanChanges(HarnessClient client, Map<String, String> keys, RatedChargeWatcher charges,
-                                  Instant changedAt) {
-        Set<String> changed = new TreeSet<>();
-        scenario.customers().stream().filter(HarnessCustomer::changesPlan).forEach(c -> changed.add(c.key()));
-        awaitProbes("plan changes reached rating after", "probe-change-", changed, customer -> changedAt,
-                charge -> HarnessCatalog.PRO.equals(charge.getPlan()), client, keys, charges);
-    }
-
-    private void awaitProbes(String fact, String idPrefix, Set<String> customers,
-                             Function<HarnessCustomer, Instant> time,
-                             Predicate<RatedCharge> seen,
-                             HarnessClient client, Map<String, String> keys, RatedChargeWatcher charges) {
-        long begin = System.nanoTime();
-        Set<String> missing = new TreeSet<>(customers);
-        EventSender probes = new EventSender(client, keys, 200, 2);
-        long deadline = System.nanoTime() + CATALOG_TIMEOUT.toNanos();
-        int attempt = 0;
-        while (!missing.isEmpty()) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("catalog not at rating-streams within " + CATALOG_TIMEOUT + " (" + fact
-                        + "): " + missing.size() + " customers without a probe charge, e.g. " + missing.iterator().next());
-            }
-            attempt++;
-            List<HarnessEvent> batch = new ArrayList<>();
-            for (String customerKey : missing) {
-                int slash = customerKey.indexOf('/');
-                HarnessCustomer customer = scenario.customer(customerKey.substring(0, slash), customerKey.substring(slash + 1));
-                batch.add(new HarnessEvent(customer.tenant(), idPrefix + customer.id() + "-" + attempt, customer.id(),
-                        HarnessCatalog.PROBE, time.apply(customer), BigDecimal.ZERO, Phase.PREVIOUS));
-            }
-            probes.send(batch);
-            long resendAt = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-            while (!missing.isEmpty() && System.nanoTime() < resendAt) {
-                charges.poll(Duration.ofMillis(200));
-                for (RatedCharge charge : charges.latest().values()) {
-                    if (charge.getMeter().equals(HarnessCatalog.PROBE) && seen.test(charge)) {
-                        missing.remove(charge.getTenant() + "/" + charge.getCustomer());
-                    }
-                }
-            }
-        }
-        facts.put(fact, (System.nanoTime() - begin) / 1_000_000 + " ms, " + attempt + " probe round(s)");
     }
 
     /** {@code PREVIOUS} events grouped by the end of their customer's previous period, earliest end first. */
@@ -250,27 +165,6 @@ public final class HarnessRun {
         out.printf("  %s: %d ms%n", what, millis);
     }
 
-    /** Moves the chosen customers to pro, effective now; returns the latest instant a new phase started. */
-    private Instant changePlans(HarnessClient client, Map<String, String> keys, Map<String, String> subscriptions) {
-        Instant latest = Instant.now();
-        int changed = 0;
-        for (HarnessCustomer customer : scenario.customers()) {
-            if (!customer.changesPlan()) {
-                continue;
-            }
-            JsonNode answer = client.post(keys.get(customer.tenant()),
-                    "/v1/subscriptions/" + subscriptions.get(customer.key()) + "/change-plan",
-                    JsonNodeFactory.instance.objectNode().put("plan", HarnessCatalog.PRO).putNull("planVersion")
-                            .put("effective", "now"));
-            JsonNode phases = answer.path("phases");
-            Instant from = Instant.parse(phases.get(phases.size() - 1).path("from").asText());
-            latest = from.isAfter(latest) ? from : latest;
-            changed++;
-        }
-        facts.put("plan changes", Integer.toString(changed));
-        return latest.plusMillis(1);
-    }
-
     private static Check acknowledged(Set<String> acknowledged, List<HarnessEvent> distinct) {
         Set<String> missing = new HashSet<>();
         distinct.forEach(e -> missing.add(e.tenant() + "/" + e.id()));
@@ -283,27 +177,12 @@ public final class HarnessRun {
     private void settle(String phase, RatedChargeWatcher charges, GroundTruth truth) {
         long begin = System.nanoTime();
         long deadline = begin + SETTLE_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline && !chargeQuantities(charges.latest()).equals(truth.quantities())) {
+        while (System.nanoTime() < deadline && !RatedTotals.quantities(charges.latest()).equals(truth.quantities())) {
             charges.poll(Duration.ofMillis(500));
         }
-        boolean settled = chargeQuantities(charges.latest()).equals(truth.quantities());
+        boolean settled = RatedTotals.quantities(charges.latest()).equals(truth.quantities());
         facts.put("charges settled (" + phase + ") after", (System.nanoTime() - begin) / 1_000_000 + " ms"
                 + (settled ? "" : ", NOT settled at the deadline"));
-    }
-
-    private static Map<String, BigDecimal> chargeQuantities(Map<String, RatedCharge> latest) {
-        Map<String, BigDecimal> sums = new TreeMap<>();
-        latest.values().stream().filter(c -> !c.getMeter().equals(HarnessCatalog.PROBE)).forEach(c -> sums.merge(
-                c.getTenant() + "/" + c.getCustomer() + "/" + c.getMeter(), new BigDecimal(c.getQuantity()), BigDecimal::add));
-        sums.replaceAll((k, q) -> GroundTruth.canonical(q));
-        return sums;
-    }
-
-    private static Map<String, Long> eventCounts(Map<String, RatedCharge> latest) {
-        Map<String, Long> counts = new TreeMap<>();
-        latest.values().stream().filter(c -> !c.getMeter().equals(HarnessCatalog.PROBE)).forEach(c -> counts.merge(
-                c.getTenant() + "/" + c.getCustomer() + "/" + c.getMeter(), c.getEventCount(), Long::sum));
-        return counts;
     }
 
     /**
@@ -329,7 +208,7 @@ public final class HarnessRun {
             });
             periods.forEach(p -> client.closePeriod(tenant.getValue(), p));
             client.invoices(tenant.getValue()).forEach(i -> {
-                ((com.fasterxml.jackson.databind.node.ObjectNode) i).put("tenant", tenant.getKey());
+                ((ObjectNode) i).put("tenant", tenant.getKey());
                 invoices.add(i);
             });
         }
@@ -341,55 +220,11 @@ public final class HarnessRun {
     /** The invoices as fetched, next to the run's data, so a failed check can be traced to its lines. */
     private void keepForInspection(List<JsonNode> invoices) {
         try {
-            java.nio.file.Files.createDirectories(settings.dataDir());
-            new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter()
+            Files.createDirectories(settings.dataDir());
+            new ObjectMapper().writerWithDefaultPrettyPrinter()
                     .writeValue(settings.dataDir().resolve("invoices.json").toFile(), invoices);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             out.println("  invoices not kept: " + e.getMessage());
         }
-    }
-
-    private static boolean isUsage(JsonNode line) {
-        String kind = line.path("kind").asText("USAGE");
-        return (kind.equals("USAGE") || kind.equals("ADJUSTMENT")) && !line.path("meter").asText("").isEmpty()
-                && !line.path("meter").asText().equals(HarnessCatalog.PROBE);
-    }
-
-    private static Map<String, BigDecimal> invoicedQuantities(List<JsonNode> invoices) {
-        Map<String, BigDecimal> sums = new TreeMap<>();
-        for (JsonNode invoice : invoices) {
-            for (JsonNode line : invoice.path("lines")) {
-                if (isUsage(line)) {
-                    sums.merge(invoice.path("tenant").asText() + "/" + invoice.path("customer").asText() + "/"
-                            + line.path("meter").asText(), new BigDecimal(line.path("quantity").asText()), BigDecimal::add);
-                }
-            }
-        }
-        sums.replaceAll((k, q) -> GroundTruth.canonical(q));
-        return sums;
-    }
-
-    private static String invoiceKey(JsonNode invoice) {
-        return invoice.path("tenant").asText() + "/" + invoice.path("customer").asText() + "/"
-                + Instant.parse(invoice.path("periodStart").asText());
-    }
-
-    private static Map<String, Long> invoiceTotals(List<JsonNode> invoices) {
-        Map<String, Long> totals = new TreeMap<>();
-        invoices.forEach(i -> totals.merge(invoiceKey(i), i.path("totalMinor").asLong(), Long::sum));
-        totals.values().removeIf(total -> total == 0L);   // probe-only periods: nothing billed, nothing expected
-        return totals;
-    }
-
-    private static Map<String, String> fingerprint(List<JsonNode> invoices) {
-        Map<String, String> prints = new TreeMap<>();
-        for (JsonNode invoice : invoices) {
-            List<String> lines = new ArrayList<>();
-            invoice.path("lines").forEach(l -> lines.add(l.path("kind").asText() + ":" + l.path("meter").asText("")
-                    + ":" + l.path("quantity").asText("") + ":" + l.path("amountMinor").asLong()));
-            lines.sort(null);
-            prints.merge(invoiceKey(invoice), invoice.path("totalMinor").asLong() + " " + lines, (a, b) -> a + " | " + b);
-        }
-        return prints;
     }
 }
