@@ -61,16 +61,25 @@ public final class CloudEventReader {
             return null;
         }
         String value = node.textValue();
-        if (value.isBlank()) {
-            errors.add(name + ": must not be blank");
-        } else if (value.length() > MAX_ATTRIBUTE_LENGTH) {
-            errors.add(name + ": longer than " + MAX_ATTRIBUTE_LENGTH + " characters");
-        } else if (hasControlCharacter(value)) {
-            errors.add(name + ": must not contain control characters");
-        } else if (!isWellFormed(value)) {
-            errors.add(name + ": must be valid Unicode (unpaired surrogate)");
+        String problem = attributeProblem(name, value);
+        if (problem != null) {
+            errors.add(problem);
         }
         return value;
+    }
+
+    /** What is wrong with a string attribute's value, or null; shared with {@link StreamingCloudEvents}. */
+    static String attributeProblem(String name, String value) {
+        if (value.isBlank()) {
+            return name + ": must not be blank";
+        } else if (value.length() > MAX_ATTRIBUTE_LENGTH) {
+            return name + ": longer than " + MAX_ATTRIBUTE_LENGTH + " characters";
+        } else if (hasControlCharacter(value)) {
+            return name + ": must not contain control characters";
+        } else if (!isWellFormed(value)) {
+            return name + ": must be valid Unicode (unpaired surrogate)";
+        }
+        return null;
     }
 
     private Instant time(JsonNode node, List<String> errors) {
@@ -83,17 +92,26 @@ public final class CloudEventReader {
             if (!node.isTextual()) {
                 throw new DateTimeParseException("not a string", node.toString(), 0);
             }
-            time = OffsetDateTime.parse(node.textValue(), DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+            time = parseTime(node.textValue());
         } catch (DateTimeParseException e) {
             errors.add("time: must be an RFC 3339 timestamp such as 2026-11-24T10:15:30Z");
             return null;
         }
-        if (time.isBefore(now.minus(limits.maxAge()))) {
-            errors.add("time: older than the accepted window of " + describe(limits.maxAge()));
-        } else if (time.isAfter(now.plus(limits.maxSkew()))) {
-            errors.add("time: more than " + describe(limits.maxSkew()) + " in the future");
+        if (!isWithinWindow(time, now, limits)) {
+            errors.add(time.isBefore(now) ? "time: older than the accepted window of " + describe(limits.maxAge())
+                    : "time: more than " + describe(limits.maxSkew()) + " in the future");
         }
         return time;
+    }
+
+    /** RFC 3339 text as an instant; shared with {@link StreamingCloudEvents}. */
+    static Instant parseTime(String text) {
+        return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+    }
+
+    /** Whether an event time lies in {@code [now - maxAge, now + maxSkew]}. */
+    static boolean isWithinWindow(Instant time, Instant now, ValidationLimits limits) {
+        return !time.isBefore(now.minus(limits.maxAge())) && !time.isAfter(now.plus(limits.maxSkew()));
     }
 
     private String data(JsonNode data, List<String> errors) {

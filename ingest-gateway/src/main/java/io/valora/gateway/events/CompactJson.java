@@ -40,6 +40,11 @@ final class CompactJson {
         return out.toByteArray();
     }
 
+    /** A compact generator writing the same text as {@link #utf8}, for {@link StreamingCloudEvents}. */
+    static JsonGenerator generator(java.io.OutputStream out) throws IOException {
+        return FACTORY.createGenerator(out);
+    }
+
     /** The UTF-8 bytes as text, for the Avro string field. */
     static String text(byte[] utf8) {
         return new String(utf8, StandardCharsets.UTF_8);

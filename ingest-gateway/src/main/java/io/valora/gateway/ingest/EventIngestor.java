@@ -1,5 +1,6 @@
 package io.valora.gateway.ingest;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -10,6 +11,7 @@ import io.valora.gateway.events.CardDataScanner;
 import io.valora.gateway.events.CloudEventReader;
 import io.valora.gateway.events.EventsBody;
 import io.valora.gateway.events.IncomingEvent;
+import io.valora.gateway.events.StreamingCloudEvents;
 import io.valora.gateway.events.Utf8;
 import io.valora.gateway.publish.UsagePublisher;
 import io.valora.schemas.UsageEvent;
@@ -40,6 +42,7 @@ public class EventIngestor {
     private final UsagePublisher publisher;
     private final Clock clock;
     private final CloudEventReader reader;
+    private final StreamingCloudEvents streaming;
     private final IngestConfig config;
     private final InFlightBudget budget;
     private final IngestMetrics metrics;
@@ -50,6 +53,8 @@ public class EventIngestor {
         this.clock = clock;
         this.config = config;
         this.reader = new CloudEventReader(clock, config.validationLimits());
+        this.streaming = config.streamingReader() ? new StreamingCloudEvents(json.getFactory(), clock, config.validationLimits(),
+                config.maxBatchEvents(), json.isEnabled(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)) : null;
         this.budget = new InFlightBudget(config.maxInFlight().asLongValue());
         this.metrics = new IngestMetrics(registry);
     }
@@ -66,6 +71,11 @@ public class EventIngestor {
     public CompletionStage<Integer> ingestCloudEventsAsync(String tenant, byte[] body, String mediaType) {
         return withinBudget(body, () -> {
             requireUtf8(tenant, body);
+            StreamingCloudEvents.Accepted accepted = streaming == null ? null : streaming.read(body, mediaType);
+            if (accepted != null) {
+                return publishAccepted(tenant, accepted.events());
+            }
+            // Not plainly valid: the tree path decides, and words every refusal.
             EventsBody.Parsed parsed = EventsBody.parse(json, body, mediaType);
             if (!parsed.isValid()) {
                 metrics.rejected("invalid", 1);
@@ -148,7 +158,10 @@ public class EventIngestor {
             RefusalLog.debug(tenant, "invalid", events.size(), request.mappingErrors().size());
             throw ProblemException.invalid("The request was refused; nothing was published.", summarise(request.mappingErrors()));
         }
-        List<IncomingEvent> valid = validate(tenant, request);
+        return publishAccepted(tenant, validate(tenant, request));
+    }
+
+    private CompletionStage<Integer> publishAccepted(String tenant, List<IncomingEvent> valid) {
         return publish(tenant, valid).thenApply(ignored -> {
             metrics.accepted(valid.size());
             return valid.size();

@@ -53,6 +53,13 @@ public interface IngestConfig {
     @WithDefault("16K")
     MemorySize eventLoopMaxBody();
 
+    /**
+     * Whether CloudEvents bodies first go through the one-pass streaming reader (no tree; the tree
+     * path still decides every refusal). Off only to compare the two paths' cost.
+     */
+    @WithDefault("true")
+    boolean streamingReader();
+
     /** The per-event limits as the validator wants them. */
     default ValidationLimits validationLimits() {
         return new ValidationLimits(maxEventAge(), maxClockSkew(), maxDataDepth(), (int) maxDataSize().asLongValue());

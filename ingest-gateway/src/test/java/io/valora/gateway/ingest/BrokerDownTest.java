@@ -89,5 +89,9 @@ class BrokerDownTest {
         public MemorySize eventLoopMaxBody() {
             return new MemorySize(BigInteger.valueOf(16L << 10));
         }
+
+        public boolean streamingReader() {
+            return true;
+        }
     }
 }
