@@ -34,7 +34,7 @@ final class AggregateCodec {
     }
 
     static String write(Aggregate<?> aggregate) {
-        ObjectNode json = MeteredUsageSerde.JSON.createObjectNode().put("kind", aggregate.kind().name());
+        ObjectNode json = DataJson.JSON.createObjectNode().put("kind", aggregate.kind().name());
         if (aggregate instanceof Sum sum) {
             json.put("total", sum.total().toPlainString());
         } else if (aggregate instanceof Count count) {
@@ -57,7 +57,7 @@ final class AggregateCodec {
     static Aggregate<?> read(String text) {
         JsonNode json;
         try {
-            json = MeteredUsageSerde.JSON.readTree(text);
+            json = DataJson.JSON.readTree(text);
         } catch (IOException e) {
             throw new UncheckedIOException("unreadable aggregate state", e);
         }

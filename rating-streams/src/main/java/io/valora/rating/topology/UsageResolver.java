@@ -46,7 +46,7 @@ final class UsageResolver {
     CheckedEvent resolve(UsageEvent event) {
         JsonNode data;
         try {
-            data = MeteredUsageSerde.JSON.readTree(event.getData());
+            data = DataJson.JSON.readTree(event.getData());
         } catch (IOException e) {
             data = null;
         }
