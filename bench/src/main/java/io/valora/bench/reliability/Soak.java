@@ -9,19 +9,23 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.TreeMap;
 
 /**
  * Sustained load after the checked phases, on the same stack: first a short burst as fast as the gateway takes
  * events (the maximum rate), then {@code duration} at half that rate while every process's RSS is sampled.
- * Reports the rates and each process's memory slope over the second half (after warm-up), and returns the soak's
- * own quantities so conservation can be checked again afterwards.
+ * Reports the rates and each process's memory slope over the second half (after warm-up), each JVM's live heap
+ * after a full GC at the start and the end ({@link LiveHeap}), and returns the soak's own quantities so
+ * conservation can be checked again afterwards.
  */
 final class Soak {
 
     static final Duration BURST = Duration.ofSeconds(15);
     /** A process whose resident memory grows faster than this over the second half fails the check. */
     static final double FLAT_MB_PER_MINUTE = 3.0;
+    /** The PostgreSQL component's name in {@link LocalStack#components()}. */
+    private static final String POSTGRES = "postgres";
 
     private final Scenario scenario;
     private final EventSender sender;
@@ -52,6 +56,7 @@ final class Soak {
         out.printf("  soak: max %.0f events/s, now %d events/s for %s%n", maxRate, rate, duration);
 
         List<Check> checks = new ArrayList<>();
+        Map<String, OptionalDouble> heapBefore = liveHeaps(stack);
         try (RssSampler rss = new RssSampler(stack, 10)) {
             long soakStart = System.nanoTime();
             long soakEnd = soakStart + duration.toNanos();
@@ -83,7 +88,27 @@ final class Soak {
             }
             checks.add(new Check("soak-memory", flat, slopes + "limit " + FLAT_MB_PER_MINUTE + " MB/min"));
         }
+        Map<String, OptionalDouble> heapAfter = liveHeaps(stack);
+        heapBefore.forEach((name, before) -> {
+            OptionalDouble after = heapAfter.getOrDefault(name, OptionalDouble.empty());
+            if (before.isPresent() && after.isPresent()) {
+                facts.put("soak live heap " + name, "%.0f→%.0f MB (%+.2f MB/min, after a full GC at start and end)"
+                        .formatted(before.getAsDouble(), after.getAsDouble(),
+                                (after.getAsDouble() - before.getAsDouble()) / duration.toSeconds() * 60));
+            }
+        });
         return checks;
+    }
+
+    /**
+     * Live heap of every JVM of the stack; PostgreSQL's component is its launcher JVM, whose heap says nothing about
+     * the server (native memory, in its RSS), so it is left out.
+     */
+    private static Map<String, OptionalDouble> liveHeaps(LocalStack stack) {
+        Map<String, OptionalDouble> heaps = new TreeMap<>();
+        stack.components().stream().filter(c -> !c.name().equals(POSTGRES))
+                .forEach(c -> heaps.put(c.name(), LiveHeap.afterFullGc(c.pid())));
+        return heaps;
     }
 
     private List<HarnessEvent> events(int n) {
