@@ -118,7 +118,9 @@ final class PeriodChargeProcessor implements Processor<String, MeteredUsage, Str
         Aggregate<?> before = stored == null ? usage.reading().kind().empty() : AggregateCodec.read(stored);
         Aggregate<?> after = add(before, usage.reading().measurement());
         aggregates.put(key, AggregateCodec.write(after));
-        if (isClosed(period, closeTime) || valueOf(key).getFinal$()) {
+        boolean closed = isClosed(period, closeTime);
+        RatedCharge current = closed ? null : valueOf(key);
+        if (closed || current.getFinal$()) {
             long billedMinor = stored == null ? 0 : usage.pricing().policy().rate(usage.pricing().model(), before.quantity()).toMinorUnits();
             BillingPeriod open = calendar.periodContaining(Instant.ofEpochMilli(closeTime - graceMs));
             if (open.start().isBefore(period.end())) {
@@ -129,7 +131,7 @@ final class PeriodChargeProcessor implements Processor<String, MeteredUsage, Str
             adjust(record, usage, period, open, before.quantity(), billedMinor, after.quantity());
             return;
         }
-        RatedCharge updated = PeriodRater.charge(usage, period, after.quantity(), valueOf(key));
+        RatedCharge updated = PeriodRater.charge(usage, period, after.quantity(), current);
         store(key, updated, record.timestamp());
         track(updated);
     }
