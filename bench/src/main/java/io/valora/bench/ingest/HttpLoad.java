@@ -24,7 +24,16 @@ import java.util.function.Supplier;
 final class HttpLoad implements AutoCloseable {
 
     /** What one phase achieved. */
-    record Result(long requests, long events, long errors, double seconds, LatencyRecorder latency) {
+    /**
+     * @param latency from the moment each request was sent to its answer
+     * @param scheduledLatency paced phases: from the moment each request was due by the schedule to
+     *     its answer, so a stall of the tool itself (its own GC, no CPU) counts against the figure
+     *     instead of silently delaying sends (coordinated omission); closed loop: same as latency
+     * @param maxSendLateness paced phases: the most a request left after it was due (the tool's
+     *     longest stall), in nanoseconds; 0 for closed loop
+     */
+    record Result(long requests, long events, long errors, double seconds, LatencyRecorder latency,
+            LatencyRecorder scheduledLatency, long maxSendLateness) {
         double requestsPerSecond() {
             return requests / seconds;
         }
@@ -81,6 +90,8 @@ final class HttpLoad implements AutoCloseable {
         final Phase phase;
         final RequestOptions options;
         final LatencyRecorder latency = new LatencyRecorder();
+        final LatencyRecorder scheduledLatency = new LatencyRecorder();
+        long maxSendLateness;
         final CompletableFuture<Result> done = new CompletableFuture<>();
         long start;
         long end;
@@ -100,7 +111,7 @@ final class HttpLoad implements AutoCloseable {
             end = start + phase.duration().toNanos();
             if (phase.targetRate() <= 0) {
                 for (int i = 0; i < inFlight; i++) {
-                    send();
+                    send(System.nanoTime());
                 }
             } else {
                 vertx.setPeriodic(1, timer -> {
@@ -115,13 +126,15 @@ final class HttpLoad implements AutoCloseable {
                     // Open loop: requests due are started even if earlier ones are still waiting
                     // (the client queues them), so a slow gateway shows as latency, not as a lower rate.
                     while (started < due) {
-                        send();
+                        long scheduled = start + (long) ((started + 1) * 1e9 / phase.targetRate());
+                        maxSendLateness = Math.max(maxSendLateness, now - scheduled);
+                        send(scheduled);
                     }
                 });
             }
         }
 
-        void send() {
+        void send(long scheduled) {
             started++;
             outstanding++;
             long sent = System.nanoTime();
@@ -133,12 +146,14 @@ final class HttpLoad implements AutoCloseable {
                         outstanding--;
                         if (outcome.succeeded() && outcome.result() == 202) {
                             accepted++;
-                            latency.record(System.nanoTime() - sent);
+                            long answered = System.nanoTime();
+                            latency.record(answered - sent);
+                            scheduledLatency.record(answered - Math.min(scheduled, sent));
                         } else {
                             errors++;
                         }
                         if (phase.targetRate() <= 0 && System.nanoTime() < end) {
-                            send();
+                            send(System.nanoTime());
                         } else {
                             stopped = stopped || phase.targetRate() <= 0;
                             finishIfIdle();
@@ -149,7 +164,8 @@ final class HttpLoad implements AutoCloseable {
         void finishIfIdle() {
             if (stopped && outstanding == 0 && !done.isDone()) {
                 double seconds = (System.nanoTime() - start) / 1e9;
-                done.complete(new Result(accepted, accepted * phase.eventsPerRequest(), errors, seconds, latency));
+                done.complete(new Result(accepted, accepted * phase.eventsPerRequest(), errors, seconds, latency,
+                        scheduledLatency, maxSendLateness));
             }
         }
     }

@@ -107,6 +107,9 @@ public final class IngestLoad {
                 bench("ingest.single_half_rate", paced.requestsPerSecond(), "requests/s");
                 bench("ingest.single_half_rate_p50", paced.latency().percentileMillis(0.50), "ms");
                 bench("ingest.single_half_rate_p99", paced.latency().percentileMillis(0.99), "ms");
+                // The same from when each request was due: differs only when the tool itself stalled.
+                bench("ingest.single_half_rate_p99_from_schedule", paced.scheduledLatency().percentileMillis(0.99), "ms");
+                bench("ingest.single_half_rate_tool_max_stall", paced.maxSendLateness() / 1e6, "ms");
                 errors += paced.errors();
             }
             bench("ingest.errors", errors, "requests");
