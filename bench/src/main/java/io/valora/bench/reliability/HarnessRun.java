@@ -127,18 +127,25 @@ public final class HarnessRun {
     /** Sustained load, then the charges must again hold every event once (the checked phases plus the soak's). */
     private List<Check> soak(LocalStack stack, EventSender sender, RatedChargeWatcher charges, GroundTruth truth) {
         Soak load = new Soak(scenario, sender, out);
-        List<Check> checks = new ArrayList<>(load.run(stack, soak, facts));
+        List<Check> checks = new ArrayList<>(load.run(stack, soak, facts,
+                () -> settle("soak burst", charges, withSoak(truth, load))));
+        GroundTruth after = withSoak(truth, load);
+        settle("soak", charges, after);
+        checks.add(Check.compare("soak-charges", "tenant/customer/meter quantities after the soak", after.quantities(),
+                RatedTotals.quantities(charges.latest()), BigDecimal.ZERO));
+        checks.add(Check.compare("soak-no-loss", "tenant/customer/meter event counts after the soak", after.eventCounts(),
+                RatedTotals.eventCounts(charges.latest()), 0L));
+        return checks;
+    }
+
+    /** The checked phases' truth plus every event the soak has sent so far. */
+    private static GroundTruth withSoak(GroundTruth truth, Soak load) {
         Map<String, BigDecimal> quantities = new TreeMap<>(truth.quantities());
         load.quantities().forEach((k, q) -> quantities.merge(k, q, BigDecimal::add));
         quantities.replaceAll((k, q) -> GroundTruth.canonical(q));
         Map<String, Long> counts = new TreeMap<>(truth.eventCounts());
         load.counts().forEach((k, n) -> counts.merge(k, n, Long::sum));
-        settle("soak", charges, new GroundTruth(quantities, counts, truth.invoiceTotals()));
-        checks.add(Check.compare("soak-charges", "tenant/customer/meter quantities after the soak", quantities,
-                RatedTotals.quantities(charges.latest()), BigDecimal.ZERO));
-        checks.add(Check.compare("soak-no-loss", "tenant/customer/meter event counts after the soak", counts,
-                RatedTotals.eventCounts(charges.latest()), 0L));
-        return checks;
+        return new GroundTruth(quantities, counts, truth.invoiceTotals());
     }
 
     /** {@code PREVIOUS} events grouped by the end of their customer's previous period, earliest end first. */
