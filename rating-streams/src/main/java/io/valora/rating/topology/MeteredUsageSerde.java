@@ -110,11 +110,7 @@ final class MeteredUsageSerde implements Serde<MeteredUsage> {
         if (length == NULL_LENGTH) {
             return null;
         }
-        byte[] utf8 = in.readNBytes(length);
-        if (utf8.length != length) {
-            throw new SerializationException("metered usage truncated");
-        }
-        return new String(utf8, StandardCharsets.UTF_8);
+        return new String(exactly(in, length), StandardCharsets.UTF_8);
     }
 
     private static void decimal(DataOutputStream out, BigDecimal value) throws IOException {
@@ -133,10 +129,15 @@ final class MeteredUsageSerde implements Serde<MeteredUsage> {
         if (length == NULL_LENGTH) {
             return null;
         }
-        byte[] unscaled = in.readNBytes(length);
-        if (unscaled.length != length) {
+        return new BigDecimal(new BigInteger(exactly(in, length)), in.readInt());
+    }
+
+    /** The next {@code length} bytes; a record that ends sooner is refused, not read short. */
+    private static byte[] exactly(DataInputStream in, int length) throws IOException {
+        byte[] bytes = in.readNBytes(length);
+        if (bytes.length != length) {
             throw new SerializationException("metered usage truncated");
         }
-        return new BigDecimal(new BigInteger(unscaled), in.readInt());
+        return bytes;
     }
 }
