@@ -9,10 +9,14 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 
@@ -67,11 +71,45 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         return cluster.bootstrapServers();
     }
 
-    /** Creates topics if missing (single replica), and waits until they exist. */
+    /**
+     * Creates topics if missing (single replica), and waits until the broker leads every partition of them. The
+     * controller answers the creation before the broker has applied it; a producer that writes in that gap gets
+     * {@code NOT_LEADER_OR_FOLLOWER}, and an idempotent one was seen to go on to retry {@code OUT_OF_ORDER_SEQUENCE}
+     * without end, so a test would wait for records that never arrive.
+     */
     public void createTopics(int partitions, Collection<String> names) {
         try (Admin admin = admin()) {
             List<NewTopic> topics = names.stream().map(n -> new NewTopic(n, partitions, (short) 1)).toList();
             admin.createTopics(topics).values().values().forEach(EmbeddedKafkaBroker::ignoreExists);
+            awaitLeaders(admin, names);
+        }
+    }
+
+    private static void awaitLeaders(Admin admin, Collection<String> names) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (true) {
+            try {
+                Map<String, TopicDescription> described = admin.describeTopics(names).allTopicNames()
+                        .get(10, TimeUnit.SECONDS);
+                boolean led = described.values().stream()
+                        .allMatch(t -> t.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty()));
+                if (led) {
+                    return;
+                }
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
+                    throw new IllegalStateException("cannot describe topics " + names, e.getCause());
+                }
+            } catch (TimeoutException e) {
+                // asked again below until the deadline
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for topic leaders", e);
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("no leader for every partition of " + names + " within 30 s");
+            }
+            LockSupport.parkNanos(Duration.ofMillis(50).toNanos()); // polling the broker's metadata, with the deadline above
         }
     }
 
