@@ -9,6 +9,7 @@ import io.valora.rating.query.Granularity;
 import io.valora.rating.query.LiveQueries;
 import io.valora.rating.query.PeerAnswer;
 import io.valora.rating.query.PeerClient;
+import io.valora.rating.topology.PeriodState;
 import io.valora.rating.topology.ResourceNames;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -147,8 +148,8 @@ public class LiveQueryResource {
         Catalog catalog = new Catalog(global(CatalogStores.METERS_STORE), global(CatalogStores.PLANS_STORE),
                 global(CatalogStores.SUBSCRIPTIONS_STORE));
         return new LiveQueries(
-                streams.store(StoreQueryParameters.fromNameAndType(ResourceNames.CHARGES_STORE,
-                        QueryableStoreTypes.timestampedKeyValueStore())),
+                streams.store(StoreQueryParameters.fromNameAndType(ResourceNames.PERIOD_STATE_STORE,
+                        QueryableStoreTypes.<String, PeriodState>keyValueStore())),
                 streams.store(StoreQueryParameters.fromNameAndType(ResourceNames.HOURLY_USAGE_STORE,
                         QueryableStoreTypes.windowStore())),
                 catalog);

@@ -103,11 +103,11 @@ public final class ClusterQueries {
                 return new ClusterAnswer.Data(local.get().openCharges(tenant, customer));
             }
             Set<HostInfo> hosts = new LinkedHashSet<>();
-            for (StreamsMetadata metadata : streams.streamsMetadataForStore(ResourceNames.CHARGES_STORE)) {
+            for (StreamsMetadata metadata : streams.streamsMetadataForStore(ResourceNames.PERIOD_STATE_STORE)) {
                 hosts.add(metadata.hostInfo());
             }
             if (hosts.isEmpty()) {
-                return new ClusterAnswer.Unavailable("no instance holds " + ResourceNames.CHARGES_STORE);
+                return new ClusterAnswer.Unavailable("no instance holds " + ResourceNames.PERIOD_STATE_STORE);
             }
             String path = "/v1/charges?customer=" + encode(customer) + localScope();
             List<ChargeView> merged = new ArrayList<>();

@@ -1,6 +1,7 @@
 package io.valora.rating.query;
 
 import io.valora.rating.catalog.Catalog;
+import io.valora.rating.topology.PeriodState;
 import io.valora.schemas.RatedCharge;
 import io.valora.schemas.Subscription;
 import java.math.BigDecimal;
@@ -18,7 +19,6 @@ import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.apache.kafka.streams.state.ReadOnlyWindowStore;
-import org.apache.kafka.streams.state.ValueAndTimestamp;
 import org.apache.kafka.streams.state.WindowStoreIterator;
 
 /**
@@ -31,16 +31,16 @@ import org.apache.kafka.streams.state.WindowStoreIterator;
  */
 public final class LiveQueries {
 
-    private final ReadOnlyKeyValueStore<String, ValueAndTimestamp<RatedCharge>> charges;
+    private final ReadOnlyKeyValueStore<String, PeriodState> charges;
     private final ReadOnlyWindowStore<String, String> hourly;
     private final Catalog catalog;
 
     /**
-     * @param charges the running charges
+     * @param charges the period state store (running charges)
      * @param hourly the hourly usage buckets
      * @param catalog the customer's subscriptions and time zone
      */
-    public LiveQueries(ReadOnlyKeyValueStore<String, ValueAndTimestamp<RatedCharge>> charges,
+    public LiveQueries(ReadOnlyKeyValueStore<String, PeriodState> charges,
             ReadOnlyWindowStore<String, String> hourly, Catalog catalog) {
         this.charges = charges;
         this.hourly = hourly;
@@ -55,11 +55,11 @@ public final class LiveQueries {
     public List<ChargeView> openCharges(String tenant, String customer) {
         List<ChargeView> open = new ArrayList<>();
         for (Subscription subscription : catalog.subscriptionsOfCustomer(tenant, customer)) {
-            try (KeyValueIterator<String, ValueAndTimestamp<RatedCharge>> it =
+            try (KeyValueIterator<String, PeriodState> it =
                     charges.prefixScan(tenant + "/" + subscription.getId() + "/", new StringSerializer())) {
                 while (it.hasNext()) {
-                    RatedCharge charge = it.next().value.value();
-                    if (!charge.getFinal$() && charge.getCustomer().equals(customer)) {
+                    RatedCharge charge = it.next().value.charge();
+                    if (charge != null && !charge.getFinal$() && charge.getCustomer().equals(customer)) {
                         open.add(ChargeView.of(charge));
                     }
                 }

@@ -1,8 +1,5 @@
 package io.valora.rating.topology;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.valora.billing.aggregation.Aggregate;
 import io.valora.billing.aggregation.AggregationKind;
 import io.valora.billing.aggregation.Count;
@@ -12,74 +9,88 @@ import io.valora.billing.aggregation.Measurement;
 import io.valora.billing.aggregation.Min;
 import io.valora.billing.aggregation.Sum;
 import io.valora.billing.aggregation.UniqueCount;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.math.BigDecimal;
-import java.time.Instant;
+
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.apache.kafka.common.errors.SerializationException;
 
 /**
- * A billing-core {@link Aggregate} as JSON text in {@link ResourceNames#AGGREGATES_STORE}. The
+ * A billing-core {@link Aggregate} in the binary period state ({@link PeriodStateSerde}). The
  * whole state is kept, not just the quantity: {@code max}, {@code min} and {@code latest} need
  * their winner and {@code unique_count} its distinct values to stay exact over the period.
- * Decimals are kept as strings (scale included), distinct values sorted, so equal states have
- * equal text.
+ * Decimals keep their scale and distinct values are written sorted, so equal states have equal
+ * bytes. The kind is written by name, not by ordinal, so reordering the enum cannot misread state.
  */
 final class AggregateCodec {
+
+    private static final String WHAT = "aggregate state";
 
     private AggregateCodec() {
     }
 
-    static String write(Aggregate<?> aggregate) {
-        ObjectNode json = DataJson.JSON.createObjectNode().put("kind", aggregate.kind().name());
+    static void write(DataOutputStream out, Aggregate<?> aggregate) throws IOException {
+        out.writeUTF(aggregate.kind().name());
         if (aggregate instanceof Sum sum) {
-            json.put("total", sum.total().toPlainString());
+            BinaryFields.writeDecimal(out, sum.total());
         } else if (aggregate instanceof Count count) {
-            json.put("count", count.count());
+            out.writeLong(count.count());
         } else if (aggregate instanceof Max max) {
-            max.value().ifPresent(v -> json.put("value", v.toPlainString()));
+            BinaryFields.writeDecimal(out, max.value().orElse(null));
         } else if (aggregate instanceof Min min) {
-            min.value().ifPresent(v -> json.put("value", v.toPlainString()));
+            BinaryFields.writeDecimal(out, min.value().orElse(null));
         } else if (aggregate instanceof Latest latest) {
-            latest.latest().ifPresent(m -> json.put("eventId", m.eventId())
-                    .put("eventTime", m.eventTime().toString()).put("value", m.value().toPlainString())
-                    .put("distinct", m.distinctValue()));
+            out.writeBoolean(latest.latest().isPresent());
+            if (latest.latest().isPresent()) {
+                Measurement m = latest.latest().get();
+                BinaryFields.writeString(out, m.eventId());
+                BinaryFields.writeInstant(out, m.eventTime());
+                BinaryFields.writeDecimal(out, m.value());
+                BinaryFields.writeString(out, m.distinctValue());
+            }
         } else if (aggregate instanceof UniqueCount unique) {
-            ArrayNode values = json.putArray("values");
-            new TreeSet<>(unique.values()).forEach(values::add);
+            out.writeInt(unique.values().size());
+            for (String value : new TreeSet<>(unique.values())) {
+                BinaryFields.writeString(out, value);
+            }
+        } else {
+            throw new IllegalArgumentException("no binary form for aggregate " + aggregate.kind());
         }
-        return json.toString();
     }
 
-    static Aggregate<?> read(String text) {
-        JsonNode json;
+    static Aggregate<?> read(DataInputStream in) throws IOException {
+        String name = in.readUTF();
+        AggregationKind kind;
         try {
-            json = DataJson.JSON.readTree(text);
-        } catch (IOException e) {
-            throw new UncheckedIOException("unreadable aggregate state", e);
+            kind = AggregationKind.valueOf(name);
+        } catch (IllegalArgumentException e) {
+            throw new SerializationException("unknown aggregation kind '" + name + "' in " + WHAT, e);
         }
-        AggregationKind kind = AggregationKind.valueOf(json.get("kind").asText());
         return switch (kind) {
-            case SUM -> new Sum(new BigDecimal(json.get("total").asText()));
-            case COUNT -> new Count(json.get("count").asLong());
-            case MAX -> new Max(decimal(json.get("value")));
-            case MIN -> new Min(decimal(json.get("value")));
-            case LATEST -> new Latest(json.has("eventId")
-                    ? Optional.of(new Measurement(json.get("eventId").asText(), Instant.parse(json.get("eventTime").asText()),
-                            new BigDecimal(json.get("value").asText()), json.get("distinct").asText()))
+            case SUM -> new Sum(BinaryFields.readDecimal(in, WHAT));
+            case COUNT -> new Count(in.readLong());
+            case MAX -> new Max(Optional.ofNullable(BinaryFields.readDecimal(in, WHAT)));
+            case MIN -> new Min(Optional.ofNullable(BinaryFields.readDecimal(in, WHAT)));
+            case LATEST -> new Latest(in.readBoolean()
+                    ? Optional.of(new Measurement(BinaryFields.readString(in, WHAT), BinaryFields.readInstant(in),
+                            BinaryFields.readDecimal(in, WHAT), BinaryFields.readString(in, WHAT)))
                     : Optional.empty());
             case UNIQUE_COUNT -> {
+                int size = in.readInt();
+                if (size < 0) {
+                    throw new SerializationException(WHAT + " holds a negative count " + size);
+                }
                 Set<String> values = new HashSet<>();
-                json.get("values").forEach(v -> values.add(v.asText()));
+                for (int i = 0; i < size; i++) {
+                    values.add(BinaryFields.readString(in, WHAT));
+                }
                 yield new UniqueCount(values);
             }
         };
     }
 
-    private static Optional<BigDecimal> decimal(JsonNode node) {
-        return node == null ? Optional.empty() : Optional.of(new BigDecimal(node.asText()));
-    }
 }

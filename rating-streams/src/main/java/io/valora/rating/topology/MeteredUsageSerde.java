@@ -6,9 +6,6 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
-import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -28,7 +25,7 @@ final class MeteredUsageSerde implements Serde<MeteredUsage> {
 
     /** Format of the records this version writes; 1 (JSON) was the format before. */
     static final byte FORMAT = 2;
-    private static final int NULL_LENGTH = -1;
+    private static final String WHAT = "metered usage";
 
     @Override
     public Serializer<MeteredUsage> serializer() {
@@ -44,28 +41,27 @@ final class MeteredUsageSerde implements Serde<MeteredUsage> {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeByte(FORMAT);
-            string(out, usage.tenant());
-            string(out, usage.subscription());
-            string(out, usage.customer());
-            string(out, usage.meter());
-            string(out, usage.group());
+            BinaryFields.writeString(out, usage.tenant());
+            BinaryFields.writeString(out, usage.subscription());
+            BinaryFields.writeString(out, usage.customer());
+            BinaryFields.writeString(out, usage.meter());
+            BinaryFields.writeString(out, usage.group());
             Pricing pricing = usage.pricing();
-            string(out, pricing.plan());
+            BinaryFields.writeString(out, pricing.plan());
             out.writeInt(pricing.planVersion());
-            string(out, pricing.currency());
-            string(out, pricing.rounding());
-            string(out, pricing.modelSpec());
+            BinaryFields.writeString(out, pricing.currency());
+            BinaryFields.writeString(out, pricing.rounding());
+            BinaryFields.writeString(out, pricing.modelSpec());
             MeteredUsage.CalendarSpec calendar = usage.calendar();
-            string(out, calendar.timeZone());
-            string(out, calendar.cadence());
-            string(out, calendar.anchor());
+            BinaryFields.writeString(out, calendar.timeZone());
+            BinaryFields.writeString(out, calendar.cadence());
+            BinaryFields.writeString(out, calendar.anchor());
             MeteredUsage.Reading reading = usage.reading();
-            string(out, reading.eventId());
-            out.writeLong(reading.eventTime().getEpochSecond());
-            out.writeInt(reading.eventTime().getNano());
-            string(out, reading.aggregation());
-            decimal(out, reading.value());
-            string(out, reading.distinct());
+            BinaryFields.writeString(out, reading.eventId());
+            BinaryFields.writeInstant(out, reading.eventTime());
+            BinaryFields.writeString(out, reading.aggregation());
+            BinaryFields.writeDecimal(out, reading.value());
+            BinaryFields.writeString(out, reading.distinct());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write metered usage", e);
         }
@@ -87,57 +83,15 @@ final class MeteredUsageSerde implements Serde<MeteredUsage> {
             Pricing pricing = new Pricing(string(in), in.readInt(), string(in), string(in), string(in));
             MeteredUsage.CalendarSpec calendar = new MeteredUsage.CalendarSpec(string(in), string(in), string(in));
             String eventId = string(in);
-            Instant eventTime = Instant.ofEpochSecond(in.readLong(), in.readInt());
-            MeteredUsage.Reading reading = new MeteredUsage.Reading(eventId, eventTime, string(in), decimal(in), string(in));
+            Instant eventTime = BinaryFields.readInstant(in);
+            MeteredUsage.Reading reading = new MeteredUsage.Reading(eventId, eventTime, string(in), BinaryFields.readDecimal(in, WHAT), string(in));
             return new MeteredUsage(tenant, subscription, customer, meter, group, pricing, calendar, reading);
         } catch (IOException e) {
             throw new SerializationException("cannot read metered usage", e);
         }
     }
 
-    private static void string(DataOutputStream out, String value) throws IOException {
-        if (value == null) {
-            out.writeInt(NULL_LENGTH);
-            return;
-        }
-        byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
-        out.writeInt(utf8.length);
-        out.write(utf8);
-    }
-
     private static String string(DataInputStream in) throws IOException {
-        int length = in.readInt();
-        if (length == NULL_LENGTH) {
-            return null;
-        }
-        return new String(exactly(in, length), StandardCharsets.UTF_8);
-    }
-
-    private static void decimal(DataOutputStream out, BigDecimal value) throws IOException {
-        if (value == null) {
-            out.writeInt(NULL_LENGTH);
-            return;
-        }
-        byte[] unscaled = value.unscaledValue().toByteArray();
-        out.writeInt(unscaled.length);
-        out.write(unscaled);
-        out.writeInt(value.scale());
-    }
-
-    private static BigDecimal decimal(DataInputStream in) throws IOException {
-        int length = in.readInt();
-        if (length == NULL_LENGTH) {
-            return null;
-        }
-        return new BigDecimal(new BigInteger(exactly(in, length)), in.readInt());
-    }
-
-    /** The next {@code length} bytes; a record that ends sooner is refused, not read short. */
-    private static byte[] exactly(DataInputStream in, int length) throws IOException {
-        byte[] bytes = in.readNBytes(length);
-        if (bytes.length != length) {
-            throw new SerializationException("metered usage truncated");
-        }
-        return bytes;
+        return BinaryFields.readString(in, WHAT);
     }
 }

@@ -17,8 +17,6 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.TimestampedKeyValueStore;
-import org.apache.kafka.streams.state.ValueAndTimestamp;
 
 /**
  * Keeps each period's aggregate and running charge, closes periods once stream time passes their
@@ -32,7 +30,7 @@ import org.apache.kafka.streams.state.ValueAndTimestamp;
  * <ul>
  *   <li>a period is <i>closed</i> when {@code periodEnd + grace <= stream time}; its charges are
  *       then emitted once more with {@code final=true} and never change again;</li>
- *   <li>the period's aggregate ({@link ResourceNames#AGGREGATES_STORE}) keeps absorbing late
+ *   <li>the period's aggregate ({@link ResourceNames#PERIOD_STATE_STORE}, beside its charge) keeps absorbing late
  *       usage, so an event for a closed period is priced as the change it makes to the period's
  *       quantity and added to the adjustment charge on the earliest open period, the one
  *       containing {@code stream time - grace} ({@link PeriodRater#adjust}).</li>
@@ -47,7 +45,7 @@ import org.apache.kafka.streams.state.ValueAndTimestamp;
  * already final counts as closed whatever the clocks say.</p>
  *
  * <p>With {@link RatingSettings#emitInterval()} set, updates are coalesced: a changed charge's key
- * is noted in {@link ResourceNames#PENDING_STORE} and a wall-clock punctuator emits each noted
+ * is noted in {@link ResourceNames#PENDING_STORE} (in memory, logged) and a wall-clock punctuator emits each noted
  * charge once per interval with its latest value. The note is state like any other, committed
  * with the charge under exactly-once, so a crash cannot lose an emission. Sequences still only
  * grow; a consumer simply sees fewer of them.</p>
@@ -65,8 +63,7 @@ final class PeriodChargeProcessor implements Processor<String, MeteredUsage, Str
     private final long graceMs;
     private final Duration idleCloseDelay;
     private ProcessorContext<String, RatedCharge> context;
-    private TimestampedKeyValueStore<String, RatedCharge> charges;
-    private KeyValueStore<String, String> aggregates;
+    private KeyValueStore<String, PeriodState> states;
     private KeyValueStore<String, Long> pending;
     private final Duration emitInterval;
     /** Earliest {@code periodEnd + grace} of an open charge; recomputed by scanning when unknown. */
@@ -82,8 +79,7 @@ final class PeriodChargeProcessor implements Processor<String, MeteredUsage, Str
     @Override
     public void init(ProcessorContext<String, RatedCharge> context) {
         this.context = context;
-        this.charges = context.getStateStore(ResourceNames.CHARGES_STORE);
-        this.aggregates = context.getStateStore(ResourceNames.AGGREGATES_STORE);
+        this.states = context.getStateStore(ResourceNames.PERIOD_STATE_STORE);
         this.pending = context.getStateStore(ResourceNames.PENDING_STORE);
         if (emitInterval != null) {
             context.schedule(emitInterval, PunctuationType.WALL_CLOCK_TIME, now -> emitPending());
@@ -114,14 +110,15 @@ final class PeriodChargeProcessor implements Processor<String, MeteredUsage, Str
         BillingCalendar calendar = usage.calendar().toCalendar();
         BillingPeriod period = calendar.periodContaining(usage.reading().eventTime());
         String key = ChargeKeys.period(usage, period.start());
-        String stored = aggregates.get(key);
-        Aggregate<?> before = stored == null ? usage.reading().kind().empty() : AggregateCodec.read(stored);
+        PeriodState state = states.get(key);
+        Aggregate<?> before = state == null || state.aggregate() == null ? usage.reading().kind().empty() : state.aggregate();
         Aggregate<?> after = add(before, usage.reading().measurement());
-        aggregates.put(key, AggregateCodec.write(after));
-        boolean closed = isClosed(period, closeTime);
-        RatedCharge current = closed ? null : valueOf(key);
-        if (closed || current.getFinal$()) {
-            long billedMinor = stored == null ? 0 : usage.pricing().policy().rate(usage.pricing().model(), before.quantity()).toMinorUnits();
+        RatedCharge current = state == null || state.charge() == null ? PeriodRater.empty() : state.charge();
+        if (isClosed(period, closeTime) || current.getFinal$()) {
+            // the late period keeps absorbing usage, so its line plus adjustments prices all of it
+            states.put(key, state == null ? new PeriodState(after, null) : state.withAggregate(after));
+            long billedMinor = state == null || state.aggregate() == null
+                    ? 0 : usage.pricing().policy().rate(usage.pricing().model(), before.quantity()).toMinorUnits();
             BillingPeriod open = calendar.periodContaining(Instant.ofEpochMilli(closeTime - graceMs));
             if (open.start().isBefore(period.end())) {
                 open = calendar.periodAfter(period); // final by its stored charge before the clock caught up (a restart)
@@ -132,7 +129,7 @@ final class PeriodChargeProcessor implements Processor<String, MeteredUsage, Str
             return;
         }
         RatedCharge updated = PeriodRater.charge(usage, period, after.quantity(), current);
-        store(key, updated, record.timestamp());
+        store(key, new PeriodState(after, updated), record.timestamp());
         track(updated);
     }
 
@@ -140,8 +137,10 @@ final class PeriodChargeProcessor implements Processor<String, MeteredUsage, Str
             BigDecimal billedQuantity, long billedMinor, BigDecimal newQuantity) {
         metrics.lateEventAdjusted();
         String key = ChargeKeys.adjustment(usage, open.start(), late.start());
-        RatedCharge adjustment = PeriodRater.adjust(usage, open, late.start(), billedQuantity, billedMinor, newQuantity, valueOf(key));
-        store(key, adjustment, record.timestamp());
+        PeriodState state = states.get(key);
+        RatedCharge current = state == null || state.charge() == null ? PeriodRater.empty() : state.charge();
+        RatedCharge adjustment = PeriodRater.adjust(usage, open, late.start(), billedQuantity, billedMinor, newQuantity, current);
+        store(key, state == null ? new PeriodState(null, adjustment) : state.withCharge(adjustment), record.timestamp());
         track(adjustment);
     }
 
@@ -151,17 +150,17 @@ final class PeriodChargeProcessor implements Processor<String, MeteredUsage, Str
             return;
         }
         long earliestOpen = Long.MAX_VALUE;
-        List<KeyValue<String, RatedCharge>> due = new ArrayList<>();
-        try (KeyValueIterator<String, ValueAndTimestamp<RatedCharge>> all = charges.all()) {
+        List<KeyValue<String, PeriodState>> due = new ArrayList<>();
+        try (KeyValueIterator<String, PeriodState> all = states.all()) {
             while (all.hasNext()) {
-                KeyValue<String, ValueAndTimestamp<RatedCharge>> entry = all.next();
-                RatedCharge charge = entry.value.value();
-                if (charge.getFinal$()) {
+                KeyValue<String, PeriodState> entry = all.next();
+                RatedCharge charge = entry.value.charge();
+                if (charge == null || charge.getFinal$()) {
                     continue;
                 }
                 long deadline = deadlineOf(charge);
                 if (deadline <= streamTime) {
-                    due.add(KeyValue.pair(entry.key, charge));
+                    due.add(entry);
                 } else {
                     earliestOpen = Math.min(earliestOpen, deadline);
                 }
@@ -169,7 +168,7 @@ final class PeriodChargeProcessor implements Processor<String, MeteredUsage, Str
         }
         // written after the scan: stores do not promise a stable iterator under concurrent writes
         due.forEach(kv -> {
-            store(kv.key, PeriodRater.finalized(kv.value), streamTime);
+            store(kv.key, kv.value.withCharge(PeriodRater.finalized(kv.value.charge())), streamTime);
             metrics.chargeFinalized();
         });
         nextDeadline = earliestOpen;
@@ -187,10 +186,10 @@ final class PeriodChargeProcessor implements Processor<String, MeteredUsage, Str
         return charge.getPeriodEnd().toEpochMilli() + graceMs;
     }
 
-    private void store(String key, RatedCharge charge, long timestamp) {
-        charges.put(key, ValueAndTimestamp.make(charge, timestamp));
+    private void store(String key, PeriodState state, long timestamp) {
+        states.put(key, state);
         if (emitInterval == null) {
-            context.forward(new Record<>(key, charge, timestamp));
+            context.forward(new Record<>(key, state.charge(), timestamp));
         } else {
             pending.put(key, timestamp);
         }
@@ -203,14 +202,9 @@ final class PeriodChargeProcessor implements Processor<String, MeteredUsage, Str
             all.forEachRemaining(due::add);
         }
         due.forEach(kv -> {
-            context.forward(new Record<>(kv.key, charges.get(kv.key).value(), kv.value));
+            context.forward(new Record<>(kv.key, states.get(kv.key).charge(), kv.value));
             pending.delete(kv.key);
         });
-    }
-
-    private RatedCharge valueOf(String key) {
-        ValueAndTimestamp<RatedCharge> stored = charges.get(key);
-        return stored == null ? PeriodRater.empty() : stored.value();
     }
 
     @SuppressWarnings("unchecked")

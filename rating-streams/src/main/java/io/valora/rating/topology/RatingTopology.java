@@ -66,13 +66,12 @@ public final class RatingTopology {
         builder.addStateStore(Stores.windowStoreBuilder(
                 stores.window(ResourceNames.DEDUP_STORE, settings.dedupRetention(), Duration.ofMillis(1)),
                 keys, Serdes.Long()));
-        // Timestamped, like the DSL aggregate this processor replaced, so existing local state stays readable.
-        builder.addStateStore(Stores.timestampedKeyValueStoreBuilder(
-                stores.timestampedKeyValue(ResourceNames.CHARGES_STORE), keys, charges));
         builder.addStateStore(Stores.keyValueStoreBuilder(
-                stores.keyValue(ResourceNames.AGGREGATES_STORE), keys, Serdes.String()));
+                stores.keyValue(ResourceNames.PERIOD_STATE_STORE), keys, new PeriodStateSerde()));
+        // In memory whatever the other stores are: it only holds the keys of one emit interval, and RocksDB made every
+        // emission a scan over the tombstones of all earlier ones. Logged, so a crash still loses no emission.
         builder.addStateStore(Stores.keyValueStoreBuilder(
-                stores.keyValue(ResourceNames.PENDING_STORE), keys, Serdes.Long()));
+                Stores.inMemoryKeyValueStore(ResourceNames.PENDING_STORE), keys, Serdes.Long()));
         builder.addStateStore(Stores.windowStoreBuilder(
                 stores.window(ResourceNames.HOURLY_USAGE_STORE, HourlyUsageRecorder.RETENTION, HourlyUsageRecorder.BUCKET),
                 keys, Serdes.String()));
@@ -104,7 +103,7 @@ public final class RatingTopology {
                         Named.as(ResourceNames.KEY_BY_CHARGE))
                 .repartition(Repartitioned.with(keys, metered).withName(ResourceNames.BY_CHARGE))
                 .process(() -> new PeriodChargeProcessor(settings, metrics), Named.as(ResourceNames.RATE),
-                        ResourceNames.CHARGES_STORE, ResourceNames.AGGREGATES_STORE, ResourceNames.PENDING_STORE)
+                        ResourceNames.PERIOD_STATE_STORE, ResourceNames.PENDING_STORE)
                 .to(topics.ratedCharges(), Produced.with(keys, charges).withName(ResourceNames.CHARGES_SINK));
 
         return builder.build(props);

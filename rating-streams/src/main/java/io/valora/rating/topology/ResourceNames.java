@@ -25,11 +25,15 @@ public final class ResourceNames {
     /** Repartition topic: {@code <application.id>-usage-by-charge-repartition}, key = the charge key. */
     public static final String BY_CHARGE = "usage-by-charge";
     public static final String RATE = "rate-period";
-    /** Period-to-date charge per key; changelog {@code <application.id>-period-charges-store-changelog}. */
-    public static final String CHARGES_STORE = "period-charges-store";
-    /** Aggregate state (billing-core) per period charge key, late usage included; changelog {@code <application.id>-period-aggregates-store-changelog}. */
-    public static final String AGGREGATES_STORE = "period-aggregates-store";
-    /** Keys of charges changed since the last emission when updates are coalesced; changelog {@code <application.id>-pending-charges-store-changelog}. */
+    /**
+     * Per charge key the period's aggregate (billing-core, late usage included) and its running charge, one
+     * {@link PeriodState} value; changelog {@code <application.id>-period-state-store-changelog}.
+     */
+    public static final String PERIOD_STATE_STORE = "period-state-store";
+    /**
+     * Keys of charges changed since the last emission when updates are coalesced; in memory (a few intervals' worth of
+     * keys), restored from its changelog {@code <application.id>-pending-charges-store-changelog}.
+     */
     public static final String PENDING_STORE = "pending-charges-store";
     public static final String RECORD_HOURLY = "record-hourly-usage";
     /** Hourly usage per tenant/customer/meter (window store); changelog {@code <application.id>-hourly-usage-store-changelog}. */

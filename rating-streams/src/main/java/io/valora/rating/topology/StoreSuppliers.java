@@ -28,10 +28,6 @@ final class StoreSuppliers {
         return inMemory ? Stores.inMemoryKeyValueStore(name) : Stores.persistentKeyValueStore(name);
     }
 
-    KeyValueBytesStoreSupplier timestampedKeyValue(String name) {
-        return inMemory ? Stores.inMemoryKeyValueStore(name) : Stores.persistentTimestampedKeyValueStore(name);
-    }
-
     WindowBytesStoreSupplier window(String name, Duration retention, Duration windowSize) {
         return inMemory
                 ? Stores.inMemoryWindowStore(name, retention, windowSize, false)

@@ -15,6 +15,7 @@ import io.valora.rating.topology.Catalogs;
 import io.valora.rating.topology.RatingMetrics;
 import io.valora.rating.topology.RatingSettings;
 import io.valora.rating.topology.RatingTopology;
+import io.valora.rating.topology.PeriodState;
 import io.valora.rating.topology.ResourceNames;
 import io.valora.schemas.Meter;
 import io.valora.schemas.Plan;
@@ -243,8 +244,8 @@ class CrossInstanceQueriesTest {
 
         private LiveQueries localQueries() {
             return new LiveQueries(
-                    streams.store(StoreQueryParameters.fromNameAndType(ResourceNames.CHARGES_STORE,
-                            QueryableStoreTypes.timestampedKeyValueStore())),
+                    streams.store(StoreQueryParameters.fromNameAndType(ResourceNames.PERIOD_STATE_STORE,
+                            QueryableStoreTypes.<String, PeriodState>keyValueStore())),
                     streams.store(StoreQueryParameters.fromNameAndType(ResourceNames.HOURLY_USAGE_STORE,
                             QueryableStoreTypes.windowStore())),
                     new Catalog(global(CatalogStores.METERS_STORE), global(CatalogStores.PLANS_STORE),

@@ -52,7 +52,7 @@ class LiveQueriesTest {
         writeCatalog();
         Catalog catalog = new Catalog(driver.getKeyValueStore(CatalogStores.METERS_STORE),
                 driver.getKeyValueStore(CatalogStores.PLANS_STORE), driver.getKeyValueStore(CatalogStores.SUBSCRIPTIONS_STORE));
-        queries = new LiveQueries(driver.getTimestampedKeyValueStore(ResourceNames.CHARGES_STORE),
+        queries = new LiveQueries(driver.getKeyValueStore(ResourceNames.PERIOD_STATE_STORE),
                 driver.getWindowStore(ResourceNames.HOURLY_USAGE_STORE),
                 catalog);
     }

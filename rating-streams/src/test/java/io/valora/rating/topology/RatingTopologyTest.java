@@ -220,8 +220,8 @@ class RatingTopologyTest {
                 new Properties()).describe().toString();
 
         assertThat(description).doesNotContain("KSTREAM-").doesNotContain("KTABLE-").doesNotContain("KSTORE-");
-        assertThat(description).contains(ResourceNames.DEDUP_STORE, ResourceNames.CHARGES_STORE,
-                ResourceNames.BY_CHARGE + "-repartition", ResourceNames.AGGREGATES_STORE, ResourceNames.HOURLY_USAGE_STORE,
+        assertThat(description).contains(ResourceNames.DEDUP_STORE, ResourceNames.PERIOD_STATE_STORE,
+                ResourceNames.BY_CHARGE + "-repartition", ResourceNames.PENDING_STORE, ResourceNames.HOURLY_USAGE_STORE,
                 CatalogStores.METERS_STORE, CatalogStores.PLANS_STORE, CatalogStores.SUBSCRIPTIONS_STORE);
     }
 
