@@ -39,10 +39,9 @@ import org.apache.kafka.streams.state.ReadOnlyWindowStore;
  *   {@code tenant/externalId}. One owner (the usual case): answered here or the request is
  *   forwarded and the owner's answer relayed; several: each answers for its own partitions and
  *   the buckets are summed.</li>
- *   <li>charges: charge keys start with the subscription, and an adjustment is stored by the task
- *   of the late period's key, so one customer's open charges may be on every instance: each
- *   instance that has the store is asked for its local part and the parts are merged in a fixed
- *   order.</li>
+ *   <li>charges: each instance that has the store is asked for its local part and the parts are
+ *   merged in a fixed order. A customer's charges are all in the task of its {@code tenant/customer}
+ *   key, so every other part is empty; asking them all stays correct whatever the placement.</li>
  * </ul>
  *
  * A forwarded request carries {@code scope=local} and is answered from local stores only, so a

@@ -37,8 +37,9 @@ import org.apache.kafka.streams.state.Stores;
  *
  * usage-events ─▶ deduplicate (tenant/id) ─▶ resolve (catalog; remember accepted ids) ─┬─▶ refused ─▶ usage-events.rejected
  *                                                                                       └─▶ one record per meter ─┬─▶ hourly usage (window store)
- *                                                                                                                 └─▶ key by charge ─▶ repartition
- *   ─▶ rate (aggregate, price with the phase's model, final after end + grace, late ─▶ adjustment) ─▶ rated-charges
+ *                                                                                                                 ├─▶ on the customer's partition ──────────────────┬─▶ rate
+ *                                                                                                                 └─▶ else key by customer ─▶ usage-by-customer ─┘
+ *   rate (aggregate, price with the phase's model, final after end + grace, late ─▶ adjustment) ─▶ rated-charges
  * </pre>
  *
  * Every processor, store and internal topic is named ({@link ResourceNames}, {@link CatalogStores}).
@@ -97,11 +98,18 @@ public final class RatingTopology {
                 .flatMapValues(CheckedEvent::usages, Named.as(ResourceNames.PER_METER));
         perMeter.process(HourlyUsageRecorder::new, Named.as(ResourceNames.RECORD_HOURLY), ResourceNames.HOURLY_USAGE_STORE);
 
-        perMeter
-                .selectKey((key, usage) -> ChargeKeys.period(usage,
-                        usage.calendar().toCalendar().periodContaining(usage.reading().eventTime()).start()),
-                        Named.as(ResourceNames.KEY_BY_CHARGE))
-                .repartition(Repartitioned.with(keys, metered).withName(ResourceNames.BY_CHARGE))
+        // Rated on the customer's usage partition: every charge key belongs to one subscription, hence one customer, so
+        // all of a key's usage meets in one task. Usage already there (subject = the customer, the usual case) is rated
+        // in place; usage sent under a subscription's external id is moved there first.
+        Map<String, KStream<String, MeteredUsage>> placed = perMeter
+                .split(Named.as(ResourceNames.PLACE))
+                .branch((key, usage) -> UsagePlacement.isOnCustomerPartition(key, usage), Branched.as(ResourceNames.IN_PLACE))
+                .defaultBranch(Branched.as(ResourceNames.TO_MOVE));
+        KStream<String, MeteredUsage> moved = placed.get(ResourceNames.PLACE + ResourceNames.TO_MOVE)
+                .selectKey((key, usage) -> UsagePlacement.customerKey(usage), Named.as(ResourceNames.KEY_BY_CUSTOMER))
+                .repartition(Repartitioned.with(keys, metered).withName(ResourceNames.BY_CUSTOMER));
+        placed.get(ResourceNames.PLACE + ResourceNames.IN_PLACE)
+                .merge(moved, Named.as(ResourceNames.MERGE_PLACED))
                 .process(() -> new PeriodChargeProcessor(settings, metrics), Named.as(ResourceNames.RATE),
                         ResourceNames.PERIOD_STATE_STORE, ResourceNames.PENDING_STORE)
                 .to(topics.ratedCharges(), Produced.with(keys, charges).withName(ResourceNames.CHARGES_SINK));

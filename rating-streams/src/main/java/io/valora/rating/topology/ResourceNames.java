@@ -21,9 +21,17 @@ public final class ResourceNames {
     public static final String PER_METER = "usage-per-meter";
     public static final String EXPLAIN_REJECTION = "explain-rejection";
     public static final String REJECTED_SINK = "usage-rejected-sink";
-    public static final String KEY_BY_CHARGE = "key-by-charge";
-    /** Repartition topic: {@code <application.id>-usage-by-charge-repartition}, key = the charge key. */
-    public static final String BY_CHARGE = "usage-by-charge";
+    /** Splits metered usage into what is on its customer's usage partition and what must move there. */
+    public static final String PLACE = "place-";
+    public static final String IN_PLACE = "in-place";
+    public static final String TO_MOVE = "to-move";
+    public static final String KEY_BY_CUSTOMER = "key-by-customer";
+    /**
+     * Repartition topic {@code <application.id>-usage-by-customer-repartition}, key {@code tenant/customer}: usage sent under a
+     * subscription's external id, moved to its customer's partition. It is read by the same sub-topology that writes it.
+     */
+    public static final String BY_CUSTOMER = "usage-by-customer";
+    public static final String MERGE_PLACED = "merge-placed-usage";
     public static final String RATE = "rate-period";
     /**
      * Per charge key the period's aggregate (billing-core, late usage included) and its running charge, one

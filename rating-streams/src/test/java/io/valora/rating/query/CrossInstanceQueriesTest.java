@@ -46,9 +46,15 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
@@ -137,6 +143,40 @@ class CrossInstanceQueriesTest {
                     .as("instance %s holds part of the state", instance.name)
                     .anySatisfy(thread -> assertThat(thread.activeTasks()).isNotEmpty());
             assertThat(instance.forwardedRequests.get()).as("requests forwarded to %s", instance.name).isPositive();
+        }
+        // the only usage moved to its customer's partition is what was sent under the external id; the rest was rated in place
+        assertThat(recordsWritten(broker, applicationId + "-" + ResourceNames.BY_CUSTOMER + "-repartition"))
+                .as("usage moved to its customer's partition").isEqualTo(EVENTS_PER_SUBJECT);
+    }
+
+    private static long recordsWritten(EmbeddedKafkaBroker broker, String topic) {
+        try (Admin admin = broker.admin()) {
+            int partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().size();
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            for (int p = 0; p < partitions; p++) {
+                latest.put(new TopicPartition(topic, p), OffsetSpec.latest());
+            }
+            // records, not offsets: under exactly-once every committed transaction also leaves one marker per partition
+            long records = 0;
+            try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
+                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+                    ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
+                    new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+                Map<TopicPartition, Long> ends = new HashMap<>();
+                admin.listOffsets(latest).all().get().forEach((tp, info) -> ends.put(tp, info.offset()));
+                consumer.assign(ends.keySet());
+                consumer.seekToBeginning(ends.keySet());
+                long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+                while (ends.keySet().stream().anyMatch(tp -> consumer.position(tp) < ends.get(tp)) && System.nanoTime() < deadline) {
+                    records += consumer.poll(Duration.ofMillis(200)).count();
+                }
+            }
+            return records;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
         }
     }
 
@@ -231,6 +271,8 @@ class CrossInstanceQueriesTest {
             props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "100");
             props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, "1");
             props.put(StreamsConfig.consumerPrefix("auto.offset.reset"), "earliest");
+            // keep the moved usage on the repartition topic, so the test can count it (Streams deletes consumed records)
+            props.put(StreamsConfig.REPARTITION_PURGE_INTERVAL_MS_CONFIG, Long.toString(Duration.ofHours(1).toMillis()));
             RatingSettings settings = new RatingSettings(Duration.ofDays(400), Duration.ofHours(1));
             streams = new KafkaStreams(RatingTopology.build(topics, settings, RatingMetrics.NONE, props), props);
             queries = new ClusterQueries(streams, self, this::localQueries, this::hourlyOfPartition, new PeerClient(Duration.ofSeconds(2)), JSON);

@@ -193,6 +193,22 @@ class RatingTopologyTest {
     }
 
     @Test
+    void ratesTheCustomersOwnUsageInPlaceAndMovesOnlyUsageSentUnderAnExternalId() {
+        rating.subscription(io.valora.schemas.Subscription.newBuilder(Catalogs.subscription("demo", "sub_42", "cust-9", "basic", 1))
+                .setExternalId("ext-42").build());
+        String moved = "rating-test-" + ResourceNames.BY_CUSTOMER + "-repartition";
+
+        rating.send("own", "cust-9", NOV, "2");
+        assertThat(rating.driver.producedTopicNames()).doesNotContain(moved);
+        rating.send("lago", "ext-42", NOV.plusSeconds(1), "3");
+
+        assertThat(rating.driver.producedTopicNames()).contains(moved);
+        RatedCharge charge = rating.latest().get(RatingDriver.key("sub_42", "api_call", "2026-11-01T00:00:00Z"));
+        assertThat(charge.getQuantity()).isEqualTo("5");
+        assertThat(charge.getEventCount()).isEqualTo(2);
+    }
+
+    @Test
     void givesTheSameChargeForEventsInAnyOrder() {
         List<UsageEvent> events = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
@@ -221,7 +237,7 @@ class RatingTopologyTest {
 
         assertThat(description).doesNotContain("KSTREAM-").doesNotContain("KTABLE-").doesNotContain("KSTORE-");
         assertThat(description).contains(ResourceNames.DEDUP_STORE, ResourceNames.PERIOD_STATE_STORE,
-                ResourceNames.BY_CHARGE + "-repartition", ResourceNames.PENDING_STORE, ResourceNames.HOURLY_USAGE_STORE,
+                ResourceNames.BY_CUSTOMER + "-repartition", ResourceNames.PENDING_STORE, ResourceNames.HOURLY_USAGE_STORE,
                 CatalogStores.METERS_STORE, CatalogStores.PLANS_STORE, CatalogStores.SUBSCRIPTIONS_STORE);
     }
 
