@@ -38,14 +38,14 @@ public final class HarnessRun {
     private final Scenario scenario;
     private final LocalStackSettings settings;
     private final long orderSeed;
-    private final Duration soak;
+    private final SoakPlan soak;
     private final PrintStream out;
     private final Map<String, String> facts = new LinkedHashMap<>();
 
     /**
-     * @param soak sustained load after the checks on the same stack ({@link Soak}); zero for none
+     * @param soak sustained load after the checks on the same stack ({@link Soak}); {@link SoakPlan#NONE} for none
      */
-    public HarnessRun(Scenario scenario, LocalStackSettings settings, long orderSeed, Duration soak, PrintStream out) {
+    public HarnessRun(Scenario scenario, LocalStackSettings settings, long orderSeed, SoakPlan soak, PrintStream out) {
         this.scenario = scenario;
         this.settings = settings;
         this.orderSeed = orderSeed;
@@ -114,7 +114,7 @@ public final class HarnessRun {
                 checks.add(Check.compare("money", "invoice totals (cents)", truth.invoiceTotals(),
                         InvoiceTotals.totals(invoices), 0L));
                 facts.put("invoices", Integer.toString(invoices.size()));
-                if (!soak.isZero()) {
+                if (!soak.isOff()) {
                     checks.addAll(soak(stack, sender, charges, truth));
                 }
                 facts.put("duration", (System.nanoTime() - started) / 1_000_000_000 + " s");

@@ -13,11 +13,12 @@ import java.util.List;
 
 /**
  * Issue #7's proof under fire, as one command ({@code ./valora reliability [--small] [--seed N] [--no-faults]
- * [--runs 1|2] [--soak-minutes M]}): generates a scenario, runs it against a fresh local stack (two rating-streams instances) with the
- * fault schedule, checks conservation, money, acknowledged events; with two runs, runs the same events again in
- * another order on another partition count and checks that every invoice is identical; with a soak, the first
- * run then holds half the maximum rate for M minutes and reports every process's memory slope. Prints the report and
- * writes it to {@code <data dir>/report.txt} (default {@code .valora/reliability/}); exits 0 only when every check
+ * [--runs 1|2] [--soak-minutes M [--soak-warmup-minutes W]]}): generates a scenario, runs it against a fresh local
+ * stack (two rating-streams instances) with the fault schedule, checks conservation, money, acknowledged events; with
+ * two runs, runs the same events again in another order on another partition count and checks that every invoice is
+ * identical; with a soak, the first run then holds half the maximum rate for a warm-up of W minutes (default
+ * {@link SoakPlan#DEFAULT_WARM_UP}) and then M measured minutes, and reports every process's memory slope over the M
+ * minutes. Prints the report and writes it to {@code <data dir>/report.txt} (default {@code .valora/reliability/}); exits 0 only when every check
  * passed.
  */
 public final class ReliabilityRun {
@@ -31,7 +32,11 @@ public final class ReliabilityRun {
         HarnessConfig config = (options.contains("--small") ? HarnessConfig.small(seed) : HarnessConfig.full(seed))
                 .withFaults(!options.contains("--no-faults"));
         int runs = Integer.parseInt(option(options, "--runs", "2"));
-        Duration soak = Duration.ofMinutes(Long.parseLong(option(options, "--soak-minutes", "0")));
+        Duration measured = Duration.ofMinutes(Long.parseLong(option(options, "--soak-minutes", "0")));
+        // the warm-up belongs to a soak: without --soak-minutes there is none (and asking for one is an error)
+        Duration warmUp = Duration.ofMinutes(Long.parseLong(option(options, "--soak-warmup-minutes",
+                measured.isZero() ? "0" : Long.toString(SoakPlan.DEFAULT_WARM_UP.toMinutes()))));
+        SoakPlan soak = new SoakPlan(warmUp, measured);
         Path repoRoot = Path.of(System.getProperty("valora.repo.root",
                 LocalStackSettings.findRepoRoot(Path.of("")).toString()));
         Path dataDir = Path.of(option(options, "--data", repoRoot.resolve(".valora/reliability").toString()));

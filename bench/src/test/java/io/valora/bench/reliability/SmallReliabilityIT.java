@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.valora.deploy.LocalStackSettings;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -33,7 +32,7 @@ class SmallReliabilityIT {
         Scenario scenario = Scenario.generate(config, Instant.now());
 
         long begin = System.nanoTime();
-        List<RunResult> results = new RunPlan(config, 2, Duration.ZERO, repoRoot, dataDir).execute(scenario, out);
+        List<RunResult> results = new RunPlan(config, 2, SoakPlan.NONE, repoRoot, dataDir).execute(scenario, out);
         String report = Report.render(config, scenario, results);
         out.println(report);
         out.printf("SmallReliabilityIT: two runs in %d s%n", (System.nanoTime() - begin) / 1_000_000_000);
