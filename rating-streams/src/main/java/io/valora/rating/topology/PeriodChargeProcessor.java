@@ -9,7 +9,9 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -44,11 +46,15 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * Without it the lateness of a record is decided by stream time alone. A period whose charge is
  * already final counts as closed whatever the clocks say.</p>
  *
- * <p>With {@link RatingSettings#emitInterval()} set, updates are coalesced: a changed charge's key
- * is noted in {@link ResourceNames#PENDING_STORE} (in memory, logged) and a wall-clock punctuator emits each noted
- * charge once per interval with its latest value. The note is state like any other, committed
- * with the charge under exactly-once, so a crash cannot lose an emission. Sequences still only
- * grow; a consumer simply sees fewer of them.</p>
+ * <p>With {@link RatingSettings#emitInterval()} set, updates are coalesced per key: a charge that was
+ * not emitted since the last emission round is emitted at once; a change to one that was is noted in
+ * {@link ResourceNames#PENDING_STORE} (in memory, logged) and a wall-clock punctuator emits each noted
+ * charge once per interval with its latest value. So a busy charge is emitted about once per
+ * interval, and a quiet one (most of them, when usage is spread over many customers) without
+ * waiting and without a note. The note is state like any other, committed with the charge under
+ * exactly-once, so a crash cannot lose an emission; which keys were emitted lately is only memory,
+ * and after a restart a change is simply emitted at once. Sequences still only grow; a consumer
+ * simply sees fewer of them.</p>
  */
 final class PeriodChargeProcessor implements Processor<String, MeteredUsage, String, RatedCharge> {
 
@@ -66,6 +72,8 @@ final class PeriodChargeProcessor implements Processor<String, MeteredUsage, Str
     private KeyValueStore<String, PeriodState> states;
     private KeyValueStore<String, Long> pending;
     private final Duration emitInterval;
+    /** Keys emitted since the last emission round: their next change waits for the round. */
+    private final Set<String> emittedThisRound = new HashSet<>();
     /** Earliest {@code periodEnd + grace} of an open charge; recomputed by scanning when unknown. */
     private long nextDeadline = UNKNOWN;
 
@@ -188,15 +196,16 @@ final class PeriodChargeProcessor implements Processor<String, MeteredUsage, Str
 
     private void store(String key, PeriodState state, long timestamp) {
         states.put(key, state);
-        if (emitInterval == null) {
+        if (emitInterval == null || emittedThisRound.add(key)) {
             context.forward(new Record<>(key, state.charge(), timestamp));
         } else {
             pending.put(key, timestamp);
         }
     }
 
-    /** Emits the latest value of every charge changed since the last emission. */
+    /** Emits the latest value of every charge changed since it was last emitted; starts a new round. */
     private void emitPending() {
+        emittedThisRound.clear();
         List<KeyValue<String, Long>> due = new ArrayList<>();
         try (KeyValueIterator<String, Long> all = pending.all()) {
             all.forEachRemaining(due::add);
@@ -204,6 +213,7 @@ final class PeriodChargeProcessor implements Processor<String, MeteredUsage, Str
         due.forEach(kv -> {
             context.forward(new Record<>(kv.key, states.get(kv.key).charge(), kv.value));
             pending.delete(kv.key);
+            emittedThisRound.add(kv.key);
         });
     }
 
