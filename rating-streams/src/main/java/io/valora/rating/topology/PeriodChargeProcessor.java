@@ -119,14 +119,15 @@ final class PeriodChargeProcessor implements Processor<String, MeteredUsage, Str
         BillingPeriod period = calendar.periodContaining(usage.reading().eventTime());
         String key = ChargeKeys.period(usage, period.start());
         PeriodState state = states.get(key);
-        Aggregate<?> before = state == null || state.aggregate() == null ? usage.reading().kind().empty() : state.aggregate();
+        boolean hadUsage = state != null && state.aggregate() != null;
+        Aggregate<?> before = hadUsage ? state.aggregate() : usage.reading().kind().empty();
         Aggregate<?> after = add(before, usage.reading().measurement());
-        RatedCharge current = state == null || state.charge() == null ? PeriodRater.empty() : state.charge();
+        RatedCharge current = chargeOf(state);
         if (isClosed(period, closeTime) || current.getFinal$()) {
             // the late period keeps absorbing usage, so its line plus adjustments prices all of it
             states.put(key, state == null ? new PeriodState(after, null) : state.withAggregate(after));
-            long billedMinor = state == null || state.aggregate() == null
-                    ? 0 : usage.pricing().policy().rate(usage.pricing().model(), before.quantity()).toMinorUnits();
+            long billedMinor = hadUsage
+                    ? usage.pricing().policy().rate(usage.pricing().model(), before.quantity()).toMinorUnits() : 0;
             BillingPeriod open = calendar.periodContaining(Instant.ofEpochMilli(closeTime - graceMs));
             if (open.start().isBefore(period.end())) {
                 open = calendar.periodAfter(period); // final by its stored charge before the clock caught up (a restart)
@@ -146,8 +147,8 @@ final class PeriodChargeProcessor implements Processor<String, MeteredUsage, Str
         metrics.lateEventAdjusted();
         String key = ChargeKeys.adjustment(usage, open.start(), late.start());
         PeriodState state = states.get(key);
-        RatedCharge current = state == null || state.charge() == null ? PeriodRater.empty() : state.charge();
-        RatedCharge adjustment = PeriodRater.adjust(usage, open, late.start(), billedQuantity, billedMinor, newQuantity, current);
+        RatedCharge adjustment = PeriodRater.adjust(usage, open, late.start(), billedQuantity, billedMinor, newQuantity,
+                chargeOf(state));
         store(key, state == null ? new PeriodState(null, adjustment) : state.withCharge(adjustment), record.timestamp());
         track(adjustment);
     }
@@ -215,6 +216,11 @@ final class PeriodChargeProcessor implements Processor<String, MeteredUsage, Str
             pending.delete(kv.key);
             emittedThisRound.add(kv.key);
         });
+    }
+
+    /** The key's running charge, or the empty one before its first. */
+    private static RatedCharge chargeOf(PeriodState state) {
+        return state == null || state.charge() == null ? PeriodRater.empty() : state.charge();
     }
 
     @SuppressWarnings("unchecked")
