@@ -9,10 +9,6 @@ import io.valora.billing.aggregation.Measurement;
 import io.valora.billing.aggregation.Min;
 import io.valora.billing.aggregation.Sum;
 import io.valora.billing.aggregation.UniqueCount;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -28,13 +24,11 @@ import org.apache.kafka.common.errors.SerializationException;
  */
 final class AggregateCodec {
 
-    private static final String WHAT = "aggregate state";
-
     private AggregateCodec() {
     }
 
-    static void write(DataOutputStream out, Aggregate<?> aggregate) throws IOException {
-        out.writeUTF(aggregate.kind().name());
+    static void write(BinaryWriter out, Aggregate<?> aggregate) {
+        BinaryFields.writeName(out, aggregate.kind().name());
         if (aggregate instanceof Sum sum) {
             BinaryFields.writeDecimal(out, sum.total());
         } else if (aggregate instanceof Count count) {
@@ -62,31 +56,31 @@ final class AggregateCodec {
         }
     }
 
-    static Aggregate<?> read(DataInputStream in) throws IOException {
-        String name = in.readUTF();
+    static Aggregate<?> read(BinaryReader in) {
+        String name = BinaryFields.readName(in);
         AggregationKind kind;
         try {
             kind = AggregationKind.valueOf(name);
         } catch (IllegalArgumentException e) {
-            throw new SerializationException("unknown aggregation kind '" + name + "' in " + WHAT, e);
+            throw new SerializationException("unknown aggregation kind '" + name + "' in " + in.what(), e);
         }
         return switch (kind) {
-            case SUM -> new Sum(BinaryFields.readDecimal(in, WHAT));
+            case SUM -> new Sum(BinaryFields.readDecimal(in));
             case COUNT -> new Count(in.readLong());
-            case MAX -> new Max(Optional.ofNullable(BinaryFields.readDecimal(in, WHAT)));
-            case MIN -> new Min(Optional.ofNullable(BinaryFields.readDecimal(in, WHAT)));
+            case MAX -> new Max(Optional.ofNullable(BinaryFields.readDecimal(in)));
+            case MIN -> new Min(Optional.ofNullable(BinaryFields.readDecimal(in)));
             case LATEST -> new Latest(in.readBoolean()
-                    ? Optional.of(new Measurement(BinaryFields.readString(in, WHAT), BinaryFields.readInstant(in),
-                            BinaryFields.readDecimal(in, WHAT), BinaryFields.readString(in, WHAT)))
+                    ? Optional.of(new Measurement(BinaryFields.readString(in), BinaryFields.readInstant(in),
+                            BinaryFields.readDecimal(in), BinaryFields.readString(in)))
                     : Optional.empty());
             case UNIQUE_COUNT -> {
                 int size = in.readInt();
                 if (size < 0) {
-                    throw new SerializationException(WHAT + " holds a negative count " + size);
+                    throw new SerializationException(in.what() + " holds a negative count " + size);
                 }
                 Set<String> values = new HashSet<>();
                 for (int i = 0; i < size; i++) {
-                    values.add(BinaryFields.readString(in, WHAT));
+                    values.add(BinaryFields.readString(in));
                 }
                 yield new UniqueCount(values);
             }

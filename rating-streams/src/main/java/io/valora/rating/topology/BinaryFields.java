@@ -1,19 +1,16 @@
 package io.valora.rating.topology;
 
-import java.io.DataInputStream;
-import java.io.DataOutput;
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import org.apache.kafka.common.errors.SerializationException;
 
 /**
  * The field encodings shared by rating's compact binary formats ({@link MeteredUsageSerde} on the
  * repartition topic, {@link PeriodStateSerde} in the period state store): length-prefixed UTF-8
  * strings, decimals as unscaled bytes and scale (exact, scale kept), instants as seconds and
- * nanoseconds, {@code -1} as the length of an absent value. Kept in one place so the formats
+ * nanoseconds, {@code -1} as the length of an absent value, and short names (enum constants) with
+ * a two-byte length as {@code DataOutput.writeUTF} wrote them. Kept in one place so the formats
  * cannot drift apart in how they write the same kind of field.
  */
 final class BinaryFields {
@@ -23,7 +20,7 @@ final class BinaryFields {
     private BinaryFields() {
     }
 
-    static void writeString(DataOutput out, String value) throws IOException {
+    static void writeString(BinaryWriter out, String value) {
         if (value == null) {
             out.writeInt(NULL_LENGTH);
             return;
@@ -33,12 +30,26 @@ final class BinaryFields {
         out.write(utf8);
     }
 
-    static String readString(DataInputStream in, String what) throws IOException {
+    static String readString(BinaryReader in) {
         int length = in.readInt();
-        return length == NULL_LENGTH ? null : new String(exactly(in, length, what), StandardCharsets.UTF_8);
+        return length == NULL_LENGTH ? null : new String(in.readBytes(length), StandardCharsets.UTF_8);
     }
 
-    static void writeDecimal(DataOutput out, BigDecimal value) throws IOException {
+    /**
+     * An ASCII name (an enum constant) with a two-byte length: byte for byte what
+     * {@code DataOutput.writeUTF} wrote for it, which earlier versions used, so their state reads.
+     */
+    static void writeName(BinaryWriter out, String name) {
+        byte[] ascii = name.getBytes(StandardCharsets.US_ASCII);
+        out.writeShort(ascii.length);
+        out.write(ascii);
+    }
+
+    static String readName(BinaryReader in) {
+        return new String(in.readBytes(in.readUnsignedShort()), StandardCharsets.US_ASCII);
+    }
+
+    static void writeDecimal(BinaryWriter out, BigDecimal value) {
         if (value == null) {
             out.writeInt(NULL_LENGTH);
             return;
@@ -49,29 +60,17 @@ final class BinaryFields {
         out.writeInt(value.scale());
     }
 
-    static BigDecimal readDecimal(DataInputStream in, String what) throws IOException {
+    static BigDecimal readDecimal(BinaryReader in) {
         int length = in.readInt();
-        return length == NULL_LENGTH ? null : new BigDecimal(new BigInteger(exactly(in, length, what)), in.readInt());
+        return length == NULL_LENGTH ? null : new BigDecimal(new BigInteger(in.readBytes(length)), in.readInt());
     }
 
-    static void writeInstant(DataOutput out, Instant value) throws IOException {
+    static void writeInstant(BinaryWriter out, Instant value) {
         out.writeLong(value.getEpochSecond());
         out.writeInt(value.getNano());
     }
 
-    static Instant readInstant(DataInputStream in) throws IOException {
+    static Instant readInstant(BinaryReader in) {
         return Instant.ofEpochSecond(in.readLong(), in.readInt());
-    }
-
-    /** The next {@code length} bytes; a record that ends sooner (or claims a negative length) is refused, not read short. */
-    private static byte[] exactly(DataInputStream in, int length, String what) throws IOException {
-        if (length < 0) {
-            throw new SerializationException(what + " holds a negative length " + length);
-        }
-        byte[] bytes = in.readNBytes(length); // never allocates more than the record holds
-        if (bytes.length != length) {
-            throw new SerializationException(what + " truncated");
-        }
-        return bytes;
     }
 }

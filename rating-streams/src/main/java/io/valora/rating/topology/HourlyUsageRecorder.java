@@ -27,6 +27,11 @@ final class HourlyUsageRecorder implements Processor<String, MeteredUsage, Void,
     static final Duration RETENTION = Duration.ofDays(400);
 
     private WindowStore<String, String> hourly;
+    /** Totals this task wrote last, by store key and hour: a busy customer's next event reads its hour from here. */
+    private final RecentValues<HourKey, BigDecimal> recent = new RecentValues<>(RecentValues.DEFAULT_CAPACITY);
+
+    private record HourKey(String storeKey, long hourStart) {
+    }
 
     /** The store key of one customer's meter. */
     static String storeKey(String tenant, String customer, String meter) {
@@ -36,6 +41,7 @@ final class HourlyUsageRecorder implements Processor<String, MeteredUsage, Void,
     @Override
     public void init(ProcessorContext<Void, Void> context) {
         this.hourly = context.getStateStore(ResourceNames.HOURLY_USAGE_STORE);
+        recent.clear();
     }
 
     @Override
@@ -43,9 +49,13 @@ final class HourlyUsageRecorder implements Processor<String, MeteredUsage, Void,
         MeteredUsage usage = record.value();
         long millis = usage.reading().eventTime().toEpochMilli();
         long hourStart = millis - Math.floorMod(millis, BUCKET.toMillis());
-        String key = storeKey(usage.tenant(), usage.customer(), usage.meter());
-        String before = hourly.fetch(key, hourStart);
-        BigDecimal total = (before == null ? BigDecimal.ZERO : new BigDecimal(before)).add(usage.reading().value());
-        hourly.put(key, total.toPlainString(), hourStart);
+        HourKey key = new HourKey(storeKey(usage.tenant(), usage.customer(), usage.meter()), hourStart);
+        BigDecimal before = recent.read(key, k -> {
+            String stored = hourly.fetch(k.storeKey(), k.hourStart());
+            return stored == null ? null : new BigDecimal(stored);
+        });
+        BigDecimal total = (before == null ? BigDecimal.ZERO : before).add(usage.reading().value());
+        hourly.put(key.storeKey(), total.toPlainString(), hourStart);
+        recent.wrote(key, total);
     }
 }

@@ -1,11 +1,5 @@
 package io.valora.rating.topology;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -14,8 +8,8 @@ import org.apache.kafka.common.serialization.Serializer;
 
 /**
  * Compact binary serde of {@link MeteredUsage} for the internal repartition topic
- * {@code usage-by-charge}. Every event crosses that topic once per meter, so its format is on the
- * hot path twice (written by resolution, read by rating): a fixed field order with length-prefixed
+ * {@code usage-by-customer}. Usage sent under a subscription's external id crosses that topic once per
+ * meter, so its format is on that path twice (written by resolution, read by rating): a fixed field order with length-prefixed
  * UTF-8 strings, decimals as scale and unscaled bytes (exact, scale kept), instants as seconds and
  * nanoseconds. The topic is private to this topology, so no schema registry or self-describing
  * format is needed; a leading format byte makes a reader refuse records of another format instead
@@ -38,60 +32,53 @@ final class MeteredUsageSerde implements Serde<MeteredUsage> {
     }
 
     static byte[] write(MeteredUsage usage) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeByte(FORMAT);
-            BinaryFields.writeString(out, usage.tenant());
-            BinaryFields.writeString(out, usage.subscription());
-            BinaryFields.writeString(out, usage.customer());
-            BinaryFields.writeString(out, usage.meter());
-            BinaryFields.writeString(out, usage.group());
-            Pricing pricing = usage.pricing();
-            BinaryFields.writeString(out, pricing.plan());
-            out.writeInt(pricing.planVersion());
-            BinaryFields.writeString(out, pricing.currency());
-            BinaryFields.writeString(out, pricing.rounding());
-            BinaryFields.writeString(out, pricing.modelSpec());
-            MeteredUsage.CalendarSpec calendar = usage.calendar();
-            BinaryFields.writeString(out, calendar.timeZone());
-            BinaryFields.writeString(out, calendar.cadence());
-            BinaryFields.writeString(out, calendar.anchor());
-            MeteredUsage.Reading reading = usage.reading();
-            BinaryFields.writeString(out, reading.eventId());
-            BinaryFields.writeInstant(out, reading.eventTime());
-            BinaryFields.writeString(out, reading.aggregation());
-            BinaryFields.writeDecimal(out, reading.value());
-            BinaryFields.writeString(out, reading.distinct());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write metered usage", e);
-        }
-        return bytes.toByteArray();
+        BinaryWriter out = new BinaryWriter(256);
+        out.writeByte(FORMAT);
+        BinaryFields.writeString(out, usage.tenant());
+        BinaryFields.writeString(out, usage.subscription());
+        BinaryFields.writeString(out, usage.customer());
+        BinaryFields.writeString(out, usage.meter());
+        BinaryFields.writeString(out, usage.group());
+        Pricing pricing = usage.pricing();
+        BinaryFields.writeString(out, pricing.plan());
+        out.writeInt(pricing.planVersion());
+        BinaryFields.writeString(out, pricing.currency());
+        BinaryFields.writeString(out, pricing.rounding());
+        BinaryFields.writeString(out, pricing.modelSpec());
+        MeteredUsage.CalendarSpec calendar = usage.calendar();
+        BinaryFields.writeString(out, calendar.timeZone());
+        BinaryFields.writeString(out, calendar.cadence());
+        BinaryFields.writeString(out, calendar.anchor());
+        MeteredUsage.Reading reading = usage.reading();
+        BinaryFields.writeString(out, reading.eventId());
+        BinaryFields.writeInstant(out, reading.eventTime());
+        BinaryFields.writeString(out, reading.aggregation());
+        BinaryFields.writeDecimal(out, reading.value());
+        BinaryFields.writeString(out, reading.distinct());
+        return out.toByteArray();
     }
 
     static MeteredUsage read(byte[] bytes) {
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
-            byte format = in.readByte();
-            if (format != FORMAT) {
-                throw new SerializationException("metered usage of format " + format + ", this version reads " + FORMAT
-                        + ": the internal topics of an older version must be reset (see the rating-streams README)");
-            }
-            String tenant = string(in);
-            String subscription = string(in);
-            String customer = string(in);
-            String meter = string(in);
-            String group = string(in);
-            Pricing pricing = new Pricing(string(in), in.readInt(), string(in), string(in), string(in));
-            MeteredUsage.CalendarSpec calendar = new MeteredUsage.CalendarSpec(string(in), string(in), string(in));
-            String eventId = string(in);
-            Instant eventTime = BinaryFields.readInstant(in);
-            MeteredUsage.Reading reading = new MeteredUsage.Reading(eventId, eventTime, string(in), BinaryFields.readDecimal(in, WHAT), string(in));
-            return new MeteredUsage(tenant, subscription, customer, meter, group, pricing, calendar, reading);
-        } catch (IOException e) {
-            throw new SerializationException("cannot read metered usage", e);
+        BinaryReader in = new BinaryReader(bytes, WHAT);
+        byte format = in.readByte();
+        if (format != FORMAT) {
+            throw new SerializationException("metered usage of format " + format + ", this version reads " + FORMAT
+                    + ": the internal topics of an older version must be reset (see the rating-streams README)");
         }
+        String tenant = string(in);
+        String subscription = string(in);
+        String customer = string(in);
+        String meter = string(in);
+        String group = string(in);
+        Pricing pricing = new Pricing(string(in), in.readInt(), string(in), string(in), string(in));
+        MeteredUsage.CalendarSpec calendar = new MeteredUsage.CalendarSpec(string(in), string(in), string(in));
+        String eventId = string(in);
+        Instant eventTime = BinaryFields.readInstant(in);
+        MeteredUsage.Reading reading = new MeteredUsage.Reading(eventId, eventTime, string(in), BinaryFields.readDecimal(in), string(in));
+        return new MeteredUsage(tenant, subscription, customer, meter, group, pricing, calendar, reading);
     }
 
-    private static String string(DataInputStream in) throws IOException {
-        return BinaryFields.readString(in, WHAT);
+    private static String string(BinaryReader in) {
+        return BinaryFields.readString(in);
     }
 }

@@ -74,6 +74,8 @@ final class PeriodChargeProcessor implements Processor<String, MeteredUsage, Str
     private final Duration emitInterval;
     /** Keys emitted since the last emission round: their next change waits for the round. */
     private final Set<String> emittedThisRound = new HashSet<>();
+    /** The states this task wrote last, decoded: most events read the state their key's previous event wrote. */
+    private final RecentValues<String, PeriodState> recent = new RecentValues<>(RecentValues.DEFAULT_CAPACITY);
     /** Earliest {@code periodEnd + grace} of an open charge; recomputed by scanning when unknown. */
     private long nextDeadline = UNKNOWN;
 
@@ -89,6 +91,9 @@ final class PeriodChargeProcessor implements Processor<String, MeteredUsage, Str
         this.context = context;
         this.states = context.getStateStore(ResourceNames.PERIOD_STATE_STORE);
         this.pending = context.getStateStore(ResourceNames.PENDING_STORE);
+        recent.clear();
+        emittedThisRound.clear();
+        nextDeadline = UNKNOWN;
         if (emitInterval != null) {
             context.schedule(emitInterval, PunctuationType.WALL_CLOCK_TIME, now -> emitPending());
         }
@@ -118,14 +123,14 @@ final class PeriodChargeProcessor implements Processor<String, MeteredUsage, Str
         BillingCalendar calendar = usage.calendar().toCalendar();
         BillingPeriod period = calendar.periodContaining(usage.reading().eventTime());
         String key = ChargeKeys.period(usage, period.start());
-        PeriodState state = states.get(key);
+        PeriodState state = read(key);
         boolean hadUsage = state != null && state.aggregate() != null;
         Aggregate<?> before = hadUsage ? state.aggregate() : usage.reading().kind().empty();
         Aggregate<?> after = add(before, usage.reading().measurement());
         RatedCharge current = chargeOf(state);
         if (isClosed(period, closeTime) || current.getFinal$()) {
             // the late period keeps absorbing usage, so its line plus adjustments prices all of it
-            states.put(key, state == null ? new PeriodState(after, null) : state.withAggregate(after));
+            write(key, state == null ? new PeriodState(after, null) : state.withAggregate(after));
             long billedMinor = hadUsage
                     ? usage.pricing().policy().rate(usage.pricing().model(), before.quantity()).toMinorUnits() : 0;
             BillingPeriod open = calendar.periodContaining(Instant.ofEpochMilli(closeTime - graceMs));
@@ -146,7 +151,7 @@ final class PeriodChargeProcessor implements Processor<String, MeteredUsage, Str
             BigDecimal billedQuantity, long billedMinor, BigDecimal newQuantity) {
         metrics.lateEventAdjusted();
         String key = ChargeKeys.adjustment(usage, open.start(), late.start());
-        PeriodState state = states.get(key);
+        PeriodState state = read(key);
         RatedCharge adjustment = PeriodRater.adjust(usage, open, late.start(), billedQuantity, billedMinor, newQuantity,
                 chargeOf(state));
         store(key, state == null ? new PeriodState(null, adjustment) : state.withCharge(adjustment), record.timestamp());
@@ -195,8 +200,18 @@ final class PeriodChargeProcessor implements Processor<String, MeteredUsage, Str
         return charge.getPeriodEnd().toEpochMilli() + graceMs;
     }
 
-    private void store(String key, PeriodState state, long timestamp) {
+    private PeriodState read(String key) {
+        return recent.read(key, states::get);
+    }
+
+    /** Writes a state without emitting its charge. */
+    private void write(String key, PeriodState state) {
         states.put(key, state);
+        recent.wrote(key, state);
+    }
+
+    private void store(String key, PeriodState state, long timestamp) {
+        write(key, state);
         if (emitInterval == null || emittedThisRound.add(key)) {
             context.forward(new Record<>(key, state.charge(), timestamp));
         } else {
@@ -212,7 +227,7 @@ final class PeriodChargeProcessor implements Processor<String, MeteredUsage, Str
             all.forEachRemaining(due::add);
         }
         due.forEach(kv -> {
-            context.forward(new Record<>(kv.key, states.get(kv.key).charge(), kv.value));
+            context.forward(new Record<>(kv.key, read(kv.key).charge(), kv.value));
             pending.delete(kv.key);
             emittedThisRound.add(kv.key);
         });

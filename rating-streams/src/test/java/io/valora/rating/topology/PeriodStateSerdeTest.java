@@ -13,13 +13,19 @@ import io.valora.billing.aggregation.Min;
 import io.valora.billing.aggregation.Sum;
 import io.valora.billing.aggregation.UniqueCount;
 import io.valora.schemas.RatedCharge;
+import java.io.IOException;
+import java.io.InputStream;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.avro.Schema;
 import org.apache.kafka.common.errors.SerializationException;
 import org.junit.jupiter.api.Test;
@@ -92,6 +98,16 @@ class PeriodStateSerdeTest {
                 .isEqualTo(PeriodStateSerde.write(new PeriodState(new UniqueCount(backward), null)));
     }
 
+    @ParameterizedTest
+    @EnumSource(AggregationKind.class)
+    void shouldReadAndWriteTheBytesEarlierVersionsStored(AggregationKind kind) throws IOException {
+        byte[] stored = storedFormat1().get(kind.name());
+        PeriodState state = new PeriodState(filled(kind), fullCharge());
+
+        assertThat(PeriodStateSerde.read(stored)).isEqualTo(state);
+        assertThat(PeriodStateSerde.write(state)).isEqualTo(stored);
+    }
+
     @Test
     void shouldRefuseAnotherFormat() {
         byte[] bytes = PeriodStateSerde.write(new PeriodState(new Count(3), fullCharge()));
@@ -110,6 +126,16 @@ class PeriodStateSerdeTest {
             byte[] cut = Arrays.copyOf(bytes, length);
             assertThatThrownBy(() -> PeriodStateSerde.read(cut)).as("cut at %d", length)
                     .isInstanceOf(SerializationException.class);
+        }
+    }
+
+    /** Values written by the DataOutputStream-based codec (the test resource says how they were made). */
+    private static Map<String, byte[]> storedFormat1() throws IOException {
+        try (InputStream in = PeriodStateSerdeTest.class.getResourceAsStream("/period-state-format-1.txt")) {
+            return new String(in.readAllBytes(), StandardCharsets.US_ASCII).lines()
+                    .filter(line -> !line.startsWith("#"))
+                    .map(line -> line.split(" "))
+                    .collect(Collectors.toMap(kv -> kv[0], kv -> HexFormat.of().parseHex(kv[1])));
         }
     }
 
