@@ -45,6 +45,10 @@ public final class BoundedRocksDbMemory implements RocksDBConfigSetter {
         table.setCacheIndexAndFilterBlocks(true);
         table.setCacheIndexAndFilterBlocksWithHighPriority(true);
         table.setPinTopLevelIndexAndFilter(true);
+        // Level-0 files are where fresh keys live; without pinning, their filter blocks were evicted by the
+        // memtable reservations and data blocks and read again from the file on most point reads of an absent key
+        // (every de-duplication check of a new event).
+        table.setPinL0FilterAndIndexBlocksInCache(true);
         options.setWriteBufferManager(memory.writeBuffers());
         options.setTableFormatConfig(table);
     }

@@ -28,10 +28,17 @@ final class CachedCatalog {
 
     private final Catalog catalog;
     private final CatalogChanges changes;
-    private final Map<String, List<Meter>> meters = new HashMap<>();
-    private final Map<String, List<Subscription>> subscriptions = new HashMap<>();
-    private final Map<String, Optional<Plan>> plans = new HashMap<>();
+    private final Map<TenantKey, List<Meter>> meters = new HashMap<>();
+    private final Map<TenantKey, List<Subscription>> subscriptions = new HashMap<>();
+    private final Map<PlanKey, Optional<Plan>> plans = new HashMap<>();
     private long cachedAt = Long.MIN_VALUE;
+
+    /** A name within a tenant (an event type, a subject); records, so no key string is built per event. */
+    private record TenantKey(String tenant, String name) {
+    }
+
+    private record PlanKey(String tenant, String plan, int version) {
+    }
 
     CachedCatalog(Catalog catalog, CatalogChanges changes) {
         this.catalog = catalog;
@@ -40,20 +47,20 @@ final class CachedCatalog {
 
     /** {@link Catalog#metersFor}, unmodifiable. */
     List<Meter> metersFor(String tenant, String eventType) {
-        return lookup(meters, tenant + '\u0000' + eventType, () -> List.copyOf(catalog.metersFor(tenant, eventType)));
+        return lookup(meters, new TenantKey(tenant, eventType), () -> List.copyOf(catalog.metersFor(tenant, eventType)));
     }
 
     /** {@link Catalog#subscriptionsFor}, unmodifiable and in the same order. */
     List<Subscription> subscriptionsFor(String tenant, String subject) {
-        return lookup(subscriptions, tenant + '\u0000' + subject, () -> List.copyOf(catalog.subscriptionsFor(tenant, subject)));
+        return lookup(subscriptions, new TenantKey(tenant, subject), () -> List.copyOf(catalog.subscriptionsFor(tenant, subject)));
     }
 
     /** {@link Catalog#plan}. */
     Optional<Plan> plan(String tenant, String planKey, int version) {
-        return lookup(plans, tenant + '\u0000' + planKey + '\u0000' + version, () -> catalog.plan(tenant, planKey, version));
+        return lookup(plans, new PlanKey(tenant, planKey, version), () -> catalog.plan(tenant, planKey, version));
     }
 
-    private <V> V lookup(Map<String, V> cache, String key, Supplier<V> read) {
+    private <K, V> V lookup(Map<K, V> cache, K key, Supplier<V> read) {
         long now = changes.current();
         if (now != cachedAt) {
             meters.clear();

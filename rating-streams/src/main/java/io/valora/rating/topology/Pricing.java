@@ -29,8 +29,17 @@ public record Pricing(String plan, int planVersion, String currency, String roun
      * Decoded models by currency and encoded spec: every event of a plan version carries the same
      * spec, so rating decodes each once, not per event. Bounded by clearing: plans are few.
      */
-    private static final Map<String, PriceModel> MODELS = new ConcurrentHashMap<>();
+    private static final Map<ModelKey, PriceModel> MODELS = new ConcurrentHashMap<>();
     private static final int MAX_CACHED_MODELS = 10_000;
+    /** Policies by currency and rounding, for the same reason: looked up per event, built once. */
+    private static final Map<PolicyKey, RatingPolicy> POLICIES = new ConcurrentHashMap<>();
+
+    /** Cache keys of the parts themselves: their strings keep their hash, a concatenation is hashed anew per event. */
+    private record ModelKey(String currency, String modelSpec) {
+    }
+
+    private record PolicyKey(String currency, String rounding) {
+    }
 
     /** Pricing from a plan's parts; the spec is validated here, so rating never meets a bad one. */
     static Pricing of(String plan, int planVersion, String currency, String rounding, PriceModelSpec spec) {
@@ -43,7 +52,7 @@ public record Pricing(String plan, int planVersion, String currency, String roun
 
     /** The meter's price model in the plan's currency. */
     public PriceModel model() {
-        String cacheKey = currency + ":" + modelSpec;
+        ModelKey cacheKey = new ModelKey(currency, modelSpec);
         PriceModel cached = MODELS.get(cacheKey);
         if (cached != null) {
             return cached;
@@ -59,7 +68,17 @@ public record Pricing(String plan, int planVersion, String currency, String roun
 
     /** The plan's currency and rounding. */
     public RatingPolicy policy() {
-        return new RatingPolicy(Currency.getInstance(currency), RoundingMode.valueOf(rounding));
+        PolicyKey key = new PolicyKey(currency, rounding);
+        RatingPolicy cached = POLICIES.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        RatingPolicy policy = new RatingPolicy(Currency.getInstance(currency), RoundingMode.valueOf(rounding));
+        if (POLICIES.size() >= MAX_CACHED_MODELS) {
+            POLICIES.clear();
+        }
+        POLICIES.put(key, policy);
+        return policy;
     }
 
     /** {@code plan@version}, as in the charge key. */

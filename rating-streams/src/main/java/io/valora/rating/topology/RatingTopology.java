@@ -62,10 +62,11 @@ public final class RatingTopology {
         StoreSuppliers stores = new StoreSuppliers(props);
 
         CatalogChanges catalogChanges = new CatalogChanges();
+        DedupSlots dedupSlots = new DedupSlots(settings.dedupRetention());
         CatalogTopology.addTo(builder, topics, stores::keyValue, catalogChanges);
 
         builder.addStateStore(Stores.windowStoreBuilder(
-                stores.window(ResourceNames.DEDUP_STORE, settings.dedupRetention(), Duration.ofMillis(1)),
+                stores.window(ResourceNames.DEDUP_STORE, dedupSlots.storeRetention(), Duration.ofMillis(1)),
                 keys, Serdes.Long()));
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 stores.keyValue(ResourceNames.PERIOD_STATE_STORE), keys, new PeriodStateSerde()));
@@ -83,7 +84,7 @@ public final class RatingTopology {
                         .withName(ResourceNames.SOURCE))
                 .process(() -> new UsageDeduplicator(settings.dedupRetention(), metrics),
                         Named.as(ResourceNames.DEDUPLICATE), ResourceNames.DEDUP_STORE)
-                .processValues(() -> new ResolveUsage(catalogChanges), Named.as(ResourceNames.RESOLVE), ResourceNames.DEDUP_STORE);
+                .processValues(() -> new ResolveUsage(catalogChanges, dedupSlots), Named.as(ResourceNames.RESOLVE), ResourceNames.DEDUP_STORE);
 
         Map<String, KStream<String, CheckedEvent>> branches = checked
                 .split(Named.as(ResourceNames.SPLIT))

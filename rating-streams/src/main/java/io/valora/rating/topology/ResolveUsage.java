@@ -16,12 +16,14 @@ import org.apache.kafka.streams.state.WindowStore;
 final class ResolveUsage implements FixedKeyProcessor<String, CheckedEvent, CheckedEvent> {
 
     private final CatalogChanges changes;
+    private final DedupSlots slots;
     private FixedKeyProcessorContext<String, CheckedEvent> context;
     private UsageResolver resolver;
     private WindowStore<String, Long> seen;
 
-    ResolveUsage(CatalogChanges changes) {
+    ResolveUsage(CatalogChanges changes, DedupSlots slots) {
         this.changes = changes;
+        this.slots = slots;
     }
 
     @Override
@@ -39,7 +41,9 @@ final class ResolveUsage implements FixedKeyProcessor<String, CheckedEvent, Chec
         }
         CheckedEvent checked = resolver.resolve(record.value().event());
         if (!checked.isRefused()) {
-            seen.put(UsageDeduplicator.idOf(checked.event()), record.timestamp(), record.timestamp());
+            // the value (event time) is for people reading the store; where it is written is what the check reads
+            seen.put(UsageDeduplicator.idOf(checked.event()), record.timestamp(),
+                    slots.slotOf(context.currentStreamTimeMs()));
         }
         context.forward(record.withValue(checked));
     }

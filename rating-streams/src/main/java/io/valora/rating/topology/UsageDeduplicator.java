@@ -6,7 +6,6 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.WindowStore;
-import org.apache.kafka.streams.state.WindowStoreIterator;
 
 /**
  * Drops an event whose (tenant, id) was already rated within the retention. The gateway may write an event
@@ -18,21 +17,23 @@ import org.apache.kafka.streams.state.WindowStoreIterator;
  * <p>This processor only checks; the id is remembered by {@link ResolveUsage} once the event is
  * accepted, so an event rejected for want of catalog data can be re-published and rated later.
  *
- * <p>Ids are kept in a window store keyed {@code tenant/id} at the event's time, so the store
- * forgets them by itself once stream time has moved past the retention. A retry that carries a
- * different event time (producers that send none get the receipt time) is still caught as long as
- * both times lie within the retention of each other. Retries are assumed to repeat the subject,
- * which keeps them on the same partition as the original.
+ * <p>Ids are kept in a window store keyed {@code tenant/id}, at the start of the slot of stream time
+ * they were accepted in ({@link DedupSlots}), so a check is a few point reads and the store forgets
+ * ids by itself once stream time has moved past the retention. A retry is caught whatever event time
+ * it carries (producers that send none get the receipt time). Retries are assumed to repeat the
+ * subject, which keeps them on the same partition as the original.
  */
 final class UsageDeduplicator implements Processor<String, UsageEvent, String, CheckedEvent> {
 
     private final long retentionMs;
+    private final DedupSlots slots;
     private final RatingMetrics metrics;
     private ProcessorContext<String, CheckedEvent> context;
     private WindowStore<String, Long> seen;
 
     UsageDeduplicator(Duration retention, RatingMetrics metrics) {
         this.retentionMs = retention.toMillis();
+        this.slots = new DedupSlots(retention);
         this.metrics = metrics;
     }
 
@@ -47,7 +48,8 @@ final class UsageDeduplicator implements Processor<String, UsageEvent, String, C
         UsageEvent event = record.value();
         String id = idOf(event);
         long time = record.timestamp();
-        if (time < context.currentStreamTimeMs() - retentionMs) {
+        long streamTime = context.currentStreamTimeMs();
+        if (time < streamTime - retentionMs) {
             // The store has forgotten ids this old (and ignores a put), so a retry could not be
             // caught: refuse it visibly instead of risking a double charge.
             context.forward(record.withValue(CheckedEvent.refused(event, RejectReason.TOO_OLD,
@@ -55,8 +57,8 @@ final class UsageDeduplicator implements Processor<String, UsageEvent, String, C
                             + ") behind the newest usage; re-process it deliberately if it is genuine")));
             return;
         }
-        try (WindowStoreIterator<Long> earlier = seen.fetch(id, time - retentionMs, time + retentionMs)) {
-            if (earlier.hasNext()) {
+        for (long slot : slots.slotsToCheck(streamTime)) {
+            if (seen.fetch(id, slot) != null) {
                 metrics.duplicateDropped();
                 return;
             }

@@ -17,7 +17,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -37,7 +36,13 @@ final class UsageResolver {
     private static final int MAX_CACHED_PRICINGS = 10_000;
 
     private final CachedCatalog catalog;
-    private final Map<String, Pricing> pricings = new HashMap<>();
+    private static final List<AggregationKind> AGGREGATIONS = List.of(AggregationKind.values());
+
+    private final Map<PricingKey, Pricing> pricings = new HashMap<>();
+
+    /** A meter's price under one plan version; the parts' strings keep their hash, unlike a concatenation. */
+    private record PricingKey(String tenant, String plan, int version, String meter) {
+    }
 
     UsageResolver(CachedCatalog catalog) {
         this.catalog = catalog;
@@ -96,21 +101,18 @@ final class UsageResolver {
             MeteredUsage.CalendarSpec calendar, Plan plan) {
         List<MeteredUsage> usages = new ArrayList<>();
         for (Meter meter : meters) {
-            AggregationKind kind;
-            try {
-                kind = AggregationKind.valueOf(meter.getAggregation().toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
+            AggregationKind kind = kindOf(meter.getAggregation());
+            if (kind == null) {
                 return CheckedEvent.refused(event, RejectReason.INVALID_METER,
                         "meter " + meter.getKey() + " has unknown aggregation '" + meter.getAggregation() + "'");
             }
-            Optional<PlanUsageCharge> charge = plan.getUsageCharges().stream()
-                    .filter(c -> c.getMeter().equals(meter.getKey())).findFirst();
-            if (charge.isEmpty()) {
+            PlanUsageCharge charge = chargeFor(plan, meter.getKey());
+            if (charge == null) {
                 continue;
             }
             Pricing pricing;
             try {
-                pricing = pricingOf(plan, meter.getKey(), charge.get());
+                pricing = pricingOf(plan, meter.getKey(), charge);
             } catch (IllegalArgumentException e) {
                 return CheckedEvent.refused(event, RejectReason.INVALID_PRICE,
                         "plan " + plan.getKey() + "@" + plan.getVersion() + ", meter " + meter.getKey() + ": " + e.getMessage());
@@ -129,8 +131,28 @@ final class UsageResolver {
         return CheckedEvent.resolved(event, usages);
     }
 
+    /** A meter's aggregation by its catalog name, in any case; {@code null} when it names none. */
+    private static AggregationKind kindOf(String name) {
+        for (AggregationKind kind : AGGREGATIONS) {
+            if (kind.name().equalsIgnoreCase(name)) {
+                return kind;
+            }
+        }
+        return null;
+    }
+
+    /** The plan's usage charge of {@code meter}, or {@code null} when the plan does not price it. */
+    private static PlanUsageCharge chargeFor(Plan plan, String meter) {
+        for (PlanUsageCharge charge : plan.getUsageCharges()) {
+            if (charge.getMeter().equals(meter)) {
+                return charge;
+            }
+        }
+        return null;
+    }
+
     private Pricing pricingOf(Plan plan, String meter, PlanUsageCharge charge) {
-        String key = plan.getTenant() + "/" + plan.getKey() + "/" + plan.getVersion() + "/" + meter;
+        PricingKey key = new PricingKey(plan.getTenant(), plan.getKey(), plan.getVersion(), meter);
         Pricing cached = pricings.get(key);
         if (cached != null) {
             return cached;

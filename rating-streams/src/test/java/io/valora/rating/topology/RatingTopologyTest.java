@@ -6,6 +6,7 @@ import static org.assertj.core.groups.Tuple.tuple;
 import io.valora.rating.catalog.CatalogStores;
 import io.valora.schemas.RatedCharge;
 import io.valora.schemas.UsageEvent;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -81,6 +82,22 @@ class RatingTopologyTest {
         List<RatedCharge> updates = rating.charges.readValuesToList();
         assertThat(updates).extracting(RatedCharge::getQuantity).containsExactly("5");
         assertThat(duplicates).hasValue(2);
+    }
+
+    @Test
+    void dropsARetryThatCarriesAnotherEventTimeAnywhereWithinTheRetention() {
+        rating.send("e1", "cust-1", NOV, "5");
+        rating.send("e2", "cust-1", NOV.plus(Duration.ofDays(20)), "1"); // moves stream time on
+        rating.send("e1", "cust-1", NOV.plus(Duration.ofDays(30)), "5"); // a retry stamped 30 days later
+        rating.send("e3", "cust-1", NOV.plus(Duration.ofDays(34)), "1");
+        rating.send("e1", "cust-1", NOV.plus(Duration.ofDays(1)), "5"); // and one stamped a day after the original
+
+        assertThat(duplicates).hasValue(2);
+        // e1 counted once: 5 + 1 + 1 over whichever periods the three events fell in
+        Map<String, RatedCharge> latest = rating.latest();
+        assertThat(latest.values().stream().mapToLong(RatedCharge::getEventCount).sum()).isEqualTo(3);
+        assertThat(latest.values().stream().map(c -> new BigDecimal(c.getQuantity())).reduce(BigDecimal.ZERO, BigDecimal::add))
+                .isEqualByComparingTo("7");
     }
 
     @Test
