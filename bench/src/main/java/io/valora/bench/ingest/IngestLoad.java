@@ -1,5 +1,6 @@
 package io.valora.bench.ingest;
 
+import io.valora.bench.ProcessCpu;
 import java.net.URI;
 import java.time.Duration;
 import java.util.HashMap;

@@ -50,6 +50,8 @@ final class OutputWatch implements AutoCloseable {
 
     private final KafkaConsumer<String, byte[]> consumer;
     private final long begin = System.nanoTime();
+    /** Events the output accounted for so far, for a reader on another thread (CPU windows). */
+    private volatile long accountedFor;
     private boolean closed;
 
     /** Positions a reader at the beginning of {@code topic}; call before the topology starts. */
@@ -97,6 +99,7 @@ final class OutputWatch implements AutoCloseable {
             for (ConsumerRecord<String, byte[]> record : records) {
                 count = progress.accept(record);
             }
+            accountedFor = count;
             if (now >= nextReport) {
                 BenchOutput.log("output accounts for %d of %d events %s", count, target, detail.get());
                 nextReport = now + REPORT_EVERY_NANOS;
@@ -130,6 +133,11 @@ final class OutputWatch implements AutoCloseable {
         }
         throw new IllegalStateException("the output accounted for " + count + " of " + target + " events within "
                 + timeout);
+    }
+
+    /** How many input events the output read so far accounts for; safe to call while {@link #await} runs. */
+    long accountedFor() {
+        return accountedFor;
     }
 
     /** Idempotent: the run closes it when done, and the cleanup closes it again on failure. */

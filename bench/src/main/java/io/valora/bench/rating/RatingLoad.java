@@ -98,10 +98,12 @@ public final class RatingLoad {
         log("pre-producing %d usage events over %d customers", options.events(), options.customers());
         bench("rating.preload_producer", EventPreloader.preload(bootstrap, topics.usageEvents(), workload, options.events()),
                 "events/s");
-        OutputWatch.Result passthrough = passThrough(options, workDir, started, bootstrap, topics);
+        CpuWindow passthroughCpu = new CpuWindow(ProcessHandle.current().pid(), kafka.pid());
+        OutputWatch.Result passthrough = passThrough(options, workDir, started, bootstrap, topics, passthroughCpu);
         bench("rating.passthrough_eos", passthrough.perSecond(), "events/s");
 
-        OutputWatch.Result full = fullTopology(options, workDir, started, admin, bootstrap, topics);
+        CpuWindow fullCpu = new CpuWindow(ProcessHandle.current().pid(), kafka.pid());
+        OutputWatch.Result full = fullTopology(options, workDir, started, admin, bootstrap, topics, fullCpu);
         bench("rating.full_eos", full.perSecond(), "events/s");
         bench("rating.full_eos_wall", options.events() / (full.total().toNanos() / 1e9), "events/s");
         double ratio = full.perSecond() / passthrough.perSecond();
@@ -109,6 +111,12 @@ public final class RatingLoad {
         bench("rating.passthrough_eos_second_half", passthrough.secondHalfPerSecond(), "events/s");
         bench("rating.full_eos_second_half", full.secondHalfPerSecond(), "events/s");
         bench("rating.ratio_second_half", full.secondHalfPerSecond() / passthrough.secondHalfPerSecond(), "ratio");
+        // CPU per event depends far less on what else runs on the cores than events/s does
+        double passthroughMicros = passthroughCpu.microsPerEvent(options.events());
+        double fullMicros = fullCpu.microsPerEvent(options.events());
+        bench("rating.passthrough_cpu_per_event", passthroughMicros, "us");
+        bench("rating.full_cpu_per_event", fullMicros, "us");
+        bench("rating.cpu_ratio", passthroughMicros / fullMicros, "ratio");
 
         int priced = ChargeCheck.verify(bootstrap, topics.ratedCharges(), workload, options.events(),
                 EndOffsets.of(admin, topics.ratedCharges()));
@@ -139,7 +147,7 @@ public final class RatingLoad {
     }
 
     private static OutputWatch.Result passThrough(RunOptions options, Path workDir, StartedThings started,
-            String bootstrap, Topics topics) {
+            String bootstrap, Topics topics, CpuWindow cpu) {
         log("pass-through topology (in this JVM), %d thread(s), exactly_once_v2", options.threads());
         OutputWatch watch = started.add(new OutputWatch(bootstrap, PASSTHROUGH_OUTPUT));
         KafkaStreams streams = new KafkaStreams(PassThroughTopology.build(topics.usageEvents(), PASSTHROUGH_OUTPUT),
@@ -147,8 +155,10 @@ public final class RatingLoad {
                         options.commitIntervalMs()));
         AutoCloseable stop = started.add(() -> streams.close(Duration.ofSeconds(30)));
         streams.start();
+        cpu.start(watch.accountedFor());
         OutputWatch.Result result = watch.await(options.events(), new PassThroughProgress(), options.timeout(),
                 () -> streams.state().isRunningOrRebalancing() || streams.state() == KafkaStreams.State.CREATED);
+        cpu.stop();
         // Stopped before the real topology starts, so the two never share the CPU.
         try {
             stop.close();
@@ -160,7 +170,7 @@ public final class RatingLoad {
     }
 
     private static OutputWatch.Result fullTopology(RunOptions options, Path workDir, StartedThings started, Admin admin,
-            String bootstrap, Topics topics) throws Exception {
+            String bootstrap, Topics topics, CpuWindow cpu) throws Exception {
         log("rating-streams (packaged, own process), %d thread(s), %s", options.threads(), options.serviceJvm());
         OutputWatch watch = started.add(new OutputWatch(bootstrap, topics.ratedCharges()));
         AtomicReference<ServiceProcess> service = new AtomicReference<>();
@@ -174,6 +184,8 @@ public final class RatingLoad {
             ServiceProcess process = started.add(RatingService.start(options.repoRoot(), bootstrap, workDir,
                     Loopback.freePort(), options.serviceJvm(), options.threads(), options.commitIntervalMs()));
             service.set(process);
+            cpu.add(process.pid());
+            cpu.start(watch.accountedFor()); // after readiness: the service's own boot is not rating
             log("rating-streams ready in %d ms (pid %d), log %s", process.startupTime().toMillis(), process.pid(),
                     process.log());
         } catch (RuntimeException e) {
@@ -181,7 +193,9 @@ public final class RatingLoad {
             throw e;
         }
         try {
-            return watching.get(options.timeout().toSeconds() + 60, TimeUnit.SECONDS);
+            OutputWatch.Result result = watching.get(options.timeout().toSeconds() + 60, TimeUnit.SECONDS);
+            cpu.stop();
+            return result;
         } catch (ExecutionException e) {
             throw new IllegalStateException("rating-streams did not rate every event (log " + service.get().log() + ")",
                     e.getCause());

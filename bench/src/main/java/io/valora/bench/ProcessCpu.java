@@ -1,4 +1,4 @@
-package io.valora.bench.ingest;
+package io.valora.bench;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -6,10 +6,11 @@ import java.nio.file.Path;
 
 /**
  * CPU time a process has used so far (Linux {@code /proc/<pid>/stat}, user + system). On a
- * machine shared with other work the rates of a phase depend on what else runs; the gateway's CPU
- * time per request does much less, so it is reported beside them to compare code changes.
+ * machine shared with other work the rates of a phase depend on what else runs; the CPU time a
+ * process spends per event or request does much less, so the load tools report it beside the rates
+ * to compare code changes.
  */
-final class ProcessCpu {
+public final class ProcessCpu {
 
     private static final double TICKS_PER_SECOND = 100.0; // USER_HZ on Linux
 
@@ -17,7 +18,7 @@ final class ProcessCpu {
     }
 
     /** Seconds of CPU {@code pid} used, or NaN when it cannot be read (not Linux, no such process). */
-    static double seconds(long pid) {
+    public static double seconds(long pid) {
         if (pid <= 0) {
             return Double.NaN;
         }
