@@ -50,8 +50,8 @@ final class UsageDeduplicator implements Processor<String, UsageEvent, String, C
         long time = record.timestamp();
         long streamTime = context.currentStreamTimeMs();
         if (time < streamTime - retentionMs) {
-            // The store has forgotten ids this old (and ignores a put), so a retry could not be
-            // caught: refuse it visibly instead of risking a double charge.
+            // Its original may have been accepted more than the retention ago and its id forgotten, so a
+            // retry could not be caught: refuse it visibly instead of risking a double charge.
             context.forward(record.withValue(CheckedEvent.refused(event, RejectReason.TOO_OLD,
                     "event time is older than the de-duplication retention (" + Duration.ofMillis(retentionMs)
                             + ") behind the newest usage; re-process it deliberately if it is genuine")));
