@@ -1,6 +1,5 @@
 package io.valora.rating.topology;
 
-import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import org.apache.kafka.common.errors.SerializationException;
 
@@ -25,11 +24,8 @@ final class BinaryReader {
     }
 
     byte readByte() {
-        try {
-            return buffer.get();
-        } catch (BufferUnderflowException e) {
-            throw truncated();
-        }
+        need(1);
+        return buffer.get();
     }
 
     boolean readBoolean() {
@@ -37,27 +33,18 @@ final class BinaryReader {
     }
 
     int readUnsignedShort() {
-        try {
-            return Short.toUnsignedInt(buffer.getShort());
-        } catch (BufferUnderflowException e) {
-            throw truncated();
-        }
+        need(2);
+        return Short.toUnsignedInt(buffer.getShort());
     }
 
     int readInt() {
-        try {
-            return buffer.getInt();
-        } catch (BufferUnderflowException e) {
-            throw truncated();
-        }
+        need(4);
+        return buffer.getInt();
     }
 
     long readLong() {
-        try {
-            return buffer.getLong();
-        } catch (BufferUnderflowException e) {
-            throw truncated();
-        }
+        need(8);
+        return buffer.getLong();
     }
 
     /** The next {@code length} bytes; a negative length or one beyond the record's end is refused. */
@@ -65,15 +52,15 @@ final class BinaryReader {
         if (length < 0) {
             throw new SerializationException(what + " holds a negative length " + length);
         }
-        if (length > buffer.remaining()) {
-            throw truncated();
-        }
+        need(length);
         byte[] bytes = new byte[length];
         buffer.get(bytes);
         return bytes;
     }
 
-    private SerializationException truncated() {
-        return new SerializationException(what + " truncated");
+    private void need(int bytes) {
+        if (buffer.remaining() < bytes) {
+            throw new SerializationException(what + " truncated");
+        }
     }
 }
