@@ -20,16 +20,23 @@ import java.util.Arrays;
  */
 final class DedupSlots {
 
+    private final Duration retention;
     private final long slotMs;
     private final long storeRetentionMs;
 
     DedupSlots(Duration retention) {
+        this.retention = retention;
         long retentionMs = retention.toMillis();
         if (retentionMs < 2) {
             throw new IllegalArgumentException("the de-duplication retention must be at least 2 ms");
         }
         this.slotMs = retentionMs / 2;
         this.storeRetentionMs = retentionMs + slotMs;
+    }
+
+    /** How long an accepted id is remembered at least (stream time). */
+    Duration retention() {
+        return retention;
     }
 
     /** How long the window store keeps what it was given: the retention plus one slot. */
@@ -42,7 +49,7 @@ final class DedupSlots {
         return streamTime - Math.floorMod(streamTime, slotMs);
     }
 
-    /** The store timestamps that may hold an id accepted before {@code streamTime}, newest first (three). */
+    /** The store timestamps that may hold an id accepted before {@code streamTime}, newest first (three; four when the retention is odd and stream time sits on a slot start). */
     long[] slotsToCheck(long streamTime) {
         long newest = slotOf(streamTime);
         long oldestAllowed = streamTime - storeRetentionMs; // exclusive

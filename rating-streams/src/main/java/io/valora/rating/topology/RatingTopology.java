@@ -82,7 +82,7 @@ public final class RatingTopology {
                 .stream(topics.usageEvents(), Consumed.with(keys, events)
                         .withTimestampExtractor(new EventTimeExtractor())
                         .withName(ResourceNames.SOURCE))
-                .process(() -> new UsageDeduplicator(settings.dedupRetention(), metrics),
+                .process(() -> new UsageDeduplicator(dedupSlots, metrics),
                         Named.as(ResourceNames.DEDUPLICATE), ResourceNames.DEDUP_STORE)
                 .processValues(() -> new ResolveUsage(catalogChanges, dedupSlots), Named.as(ResourceNames.RESOLVE), ResourceNames.DEDUP_STORE);
 

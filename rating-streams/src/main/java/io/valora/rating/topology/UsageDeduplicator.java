@@ -31,9 +31,9 @@ final class UsageDeduplicator implements Processor<String, UsageEvent, String, C
     private ProcessorContext<String, CheckedEvent> context;
     private WindowStore<String, Long> seen;
 
-    UsageDeduplicator(Duration retention, RatingMetrics metrics) {
-        this.retentionMs = retention.toMillis();
-        this.slots = new DedupSlots(retention);
+    UsageDeduplicator(DedupSlots slots, RatingMetrics metrics) {
+        this.retentionMs = slots.retention().toMillis();
+        this.slots = slots;
         this.metrics = metrics;
     }
 

@@ -34,10 +34,9 @@ final class UsageResolver {
 
     /** Plan versions never change, so a meter's pricing under one is built once per task (bounded by clearing). */
     private static final int MAX_CACHED_PRICINGS = 10_000;
-
-    private final CachedCatalog catalog;
     private static final List<AggregationKind> AGGREGATIONS = List.of(AggregationKind.values());
 
+    private final CachedCatalog catalog;
     private final Map<PricingKey, Pricing> pricings = new HashMap<>();
 
     /** A meter's price under one plan version; the parts' strings keep their hash, unlike a concatenation. */
