@@ -3,6 +3,7 @@ package io.valora.bench.rating;
 import io.valora.bench.ProcessCpu;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.ToDoubleFunction;
 
 /**
  * CPU time that a set of processes (the topology's, the broker, this tool with its output reader)
@@ -16,6 +17,8 @@ final class CpuWindow {
     private final List<Long> pids = new ArrayList<>();
     private double startSeconds = Double.NaN;
     private double stopSeconds = Double.NaN;
+    private double startJitSeconds = Double.NaN;
+    private double stopJitSeconds = Double.NaN;
     private long eventsBefore;
 
     CpuWindow(long... pids) {
@@ -32,23 +35,34 @@ final class CpuWindow {
     /** Opens the window; {@code eventsSoFar} is what the output already accounted for, left out of the count. */
     void start(long eventsSoFar) {
         eventsBefore = eventsSoFar;
-        startSeconds = total();
+        startSeconds = total(ProcessCpu::seconds);
+        startJitSeconds = total(ProcessCpu::jitSeconds);
     }
 
     void stop() {
-        stopSeconds = total();
+        stopSeconds = total(ProcessCpu::seconds);
+        stopJitSeconds = total(ProcessCpu::jitSeconds);
     }
 
     /** Microseconds of CPU per event between start and stop, when the output reached {@code eventsAtStop}. */
     double microsPerEvent(long eventsAtStop) {
-        long events = eventsAtStop - eventsBefore;
-        return events <= 0 ? Double.NaN : (stopSeconds - startSeconds) * 1e6 / events;
+        return perEvent(stopSeconds - startSeconds, eventsAtStop);
     }
 
-    private double total() {
+    /** The part of {@link #microsPerEvent} that the JIT compilers of these processes used: the cost of a cold JVM. */
+    double jitMicrosPerEvent(long eventsAtStop) {
+        return perEvent(stopJitSeconds - startJitSeconds, eventsAtStop);
+    }
+
+    private double perEvent(double seconds, long eventsAtStop) {
+        long events = eventsAtStop - eventsBefore;
+        return events <= 0 ? Double.NaN : seconds * 1e6 / events;
+    }
+
+    private double total(ToDoubleFunction<Long> cpuOfProcess) {
         double sum = 0;
         for (long pid : pids) {
-            sum += ProcessCpu.seconds(pid);
+            sum += cpuOfProcess.applyAsDouble(pid);
         }
         return sum;
     }

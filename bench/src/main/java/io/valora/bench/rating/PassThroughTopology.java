@@ -35,9 +35,10 @@ final class PassThroughTopology {
     }
 
     /** Streams settings matching what rating-streams runs with (see its application.properties). */
-    static Properties settings(String bootstrapServers, Path stateDir, int threads, int commitIntervalMs) {
+    static Properties settings(String applicationId, String bootstrapServers, Path stateDir, int threads,
+            int commitIntervalMs) {
         Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, APPLICATION_ID);
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, threads);

@@ -29,13 +29,15 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.Topology;
 
 /**
  * Rating throughput and latency on a real broker (issue 5, "Benchmark"). In one run, on one broker
  * it starts itself, over the same pre-produced input:
  *
  * <ol>
- *   <li>a pass-through Kafka Streams topology (exactly_once_v2, same serdes) — the floor;</li>
+ *   <li>a pass-through Kafka Streams topology (exactly_once_v2, same serdes) — what the ratio goal compares with;</li>
+ *   <li>the {@link StateFloorTopology} — the state rating must keep, without its logic;</li>
  *   <li>the packaged rating-streams service as its own process — the real topology — after which
  *       its charges are checked against the input and the plan;</li>
  *   <li>events paced at half the measured rating rate, for produce-to-charge latency.</li>
@@ -47,6 +49,7 @@ import org.apache.kafka.streams.KafkaStreams;
 public final class RatingLoad {
 
     private static final String PASSTHROUGH_OUTPUT = "bench.passthrough-out";
+    private static final String STATE_FLOOR_OUTPUT = "bench.state-floor-out";
     private static final Duration LATENCY_DRAIN = Duration.ofSeconds(30);
 
     private RatingLoad() {
@@ -99,8 +102,24 @@ public final class RatingLoad {
         bench("rating.preload_producer", EventPreloader.preload(bootstrap, topics.usageEvents(), workload, options.events()),
                 "events/s");
         CpuWindow passthroughCpu = new CpuWindow(ProcessHandle.current().pid(), kafka.pid());
-        OutputWatch.Result passthrough = passThrough(options, workDir, started, bootstrap, topics, passthroughCpu);
+        log("pass-through topology (in this JVM), %d thread(s), exactly_once_v2", options.threads());
+        OutputWatch.Result passthrough = inThisJvm(options, started, bootstrap, passthroughCpu, PASSTHROUGH_OUTPUT,
+                PassThroughTopology.build(topics.usageEvents(), PASSTHROUGH_OUTPUT),
+                PassThroughTopology.settings(PassThroughTopology.APPLICATION_ID, bootstrap,
+                        workDir.resolve("passthrough-state"), options.threads(), options.commitIntervalMs()));
         bench("rating.passthrough_eos", passthrough.perSecond(), "events/s");
+        if (options.stateFloor()) {
+            log("state floor topology (in this JVM): the stores rating must write, without its logic");
+            CpuWindow floorCpu = new CpuWindow(ProcessHandle.current().pid(), kafka.pid());
+            OutputWatch.Result floor = inThisJvm(options, started, bootstrap, floorCpu, STATE_FLOOR_OUTPUT,
+                    StateFloorTopology.build(topics.usageEvents(), STATE_FLOOR_OUTPUT),
+                    PassThroughTopology.settings(StateFloorTopology.APPLICATION_ID, bootstrap,
+                            workDir.resolve("state-floor-state"), options.threads(), options.commitIntervalMs()));
+            bench("rating.state_floor_eos", floor.perSecond(), "events/s");
+            bench("rating.state_floor_ratio", floor.perSecond() / passthrough.perSecond(), "ratio");
+            bench("rating.state_floor_cpu_per_event", floorCpu.microsPerEvent(options.events()), "us");
+            bench("rating.state_floor_jit_cpu_per_event", floorCpu.jitMicrosPerEvent(options.events()), "us");
+        }
 
         CpuWindow fullCpu = new CpuWindow(ProcessHandle.current().pid(), kafka.pid());
         OutputWatch.Result full = fullTopology(options, workDir, started, admin, bootstrap, topics, fullCpu);
@@ -117,6 +136,9 @@ public final class RatingLoad {
         bench("rating.passthrough_cpu_per_event", passthroughMicros, "us");
         bench("rating.full_cpu_per_event", fullMicros, "us");
         bench("rating.cpu_ratio", passthroughMicros / fullMicros, "ratio");
+        // rating-streams starts cold; the in-JVM topologies run in a JVM that has been producing for a while
+        bench("rating.passthrough_jit_cpu_per_event", passthroughCpu.jitMicrosPerEvent(options.events()), "us");
+        bench("rating.full_jit_cpu_per_event", fullCpu.jitMicrosPerEvent(options.events()), "us");
 
         int priced = ChargeCheck.verify(bootstrap, topics.ratedCharges(), workload, options.events(),
                 EndOffsets.of(admin, topics.ratedCharges()));
@@ -146,25 +168,23 @@ public final class RatingLoad {
                 p99 < 1000 && latency.missing() == 0 ? "met" : "NOT met", p99, latency.missing());
     }
 
-    private static OutputWatch.Result passThrough(RunOptions options, Path workDir, StartedThings started,
-            String bootstrap, Topics topics, CpuWindow cpu) {
-        log("pass-through topology (in this JVM), %d thread(s), exactly_once_v2", options.threads());
-        OutputWatch watch = started.add(new OutputWatch(bootstrap, PASSTHROUGH_OUTPUT));
-        KafkaStreams streams = new KafkaStreams(PassThroughTopology.build(topics.usageEvents(), PASSTHROUGH_OUTPUT),
-                PassThroughTopology.settings(bootstrap, workDir.resolve("passthrough-state"), options.threads(),
-                        options.commitIntervalMs()));
+    /** Runs a topology in this JVM over the pre-produced input until its output accounts for every event, then stops it. */
+    private static OutputWatch.Result inThisJvm(RunOptions options, StartedThings started, String bootstrap, CpuWindow cpu,
+            String output, Topology topology, Properties settings) {
+        OutputWatch watch = started.add(new OutputWatch(bootstrap, output));
+        KafkaStreams streams = new KafkaStreams(topology, settings);
         AutoCloseable stop = started.add(() -> streams.close(Duration.ofSeconds(30)));
         streams.start();
         cpu.start(watch.accountedFor());
         OutputWatch.Result result = watch.await(options.events(), new PassThroughProgress(), options.timeout(),
                 () -> streams.state().isRunningOrRebalancing() || streams.state() == KafkaStreams.State.CREATED);
         cpu.stop();
-        // Stopped before the real topology starts, so the two never share the CPU.
+        // Stopped before the next topology starts, so no two of them share the CPU.
         try {
             stop.close();
             watch.close();
         } catch (Exception e) {
-            throw new IllegalStateException("could not stop the pass-through topology", e);
+            throw new IllegalStateException("could not stop the topology writing " + output, e);
         }
         return result;
     }
@@ -208,7 +228,8 @@ public final class RatingLoad {
         Stream<NewTopic> valora = topics.all().stream().map(name -> new NewTopic(name, Optional.of(partitions),
                 Optional.of((short) 1)).configs(topics.compacted().contains(name) ? Map.of("cleanup.policy", "compact")
                 : Map.of()));
-        Stream<NewTopic> output = Stream.of(new NewTopic(PASSTHROUGH_OUTPUT, Optional.of(partitions), Optional.of((short) 1)));
+        Stream<NewTopic> output = Stream.of(PASSTHROUGH_OUTPUT, STATE_FLOOR_OUTPUT)
+                .map(name -> new NewTopic(name, Optional.of(partitions), Optional.of((short) 1)));
         admin.createTopics(Stream.concat(valora, output).toList()).all().get(60, TimeUnit.SECONDS);
     }
 

@@ -26,14 +26,15 @@ import java.util.Set;
  * @param repoRoot         the checkout whose rating-streams is run (found from the working directory)
  * @param workDir          broker data, state and logs (a new temporary directory)
  * @param keep             keep workDir after a successful run (it is always kept after a failure)
+ * @param stateFloor       also run {@link StateFloorTopology} between the pass-through and rating (true)
  */
 record RunOptions(long events, int customers, int latencyCustomers, int latencySeconds, int partitions, int threads,
         int commitIntervalMs, List<String> serviceJvm, List<String> brokerJvm, Duration timeout, Path repoRoot,
-        Path workDir, boolean keep) {
+        Path workDir, boolean keep, boolean stateFloor) {
 
     private static final Set<String> KNOWN = Set.of("events", "customers", "latency-customers", "latency-seconds",
             "partitions", "threads", "commit-interval-ms", "service-jvm", "broker-jvm", "timeout-seconds", "repo",
-            "work-dir", "keep");
+            "work-dir", "keep", "state-floor");
 
     static RunOptions parse(String[] args, Path defaultRepoRoot) {
         Map<String, String> o = new HashMap<>();
@@ -58,7 +59,8 @@ record RunOptions(long events, int customers, int latencyCustomers, int latencyS
                 Duration.ofSeconds(Long.parseLong(o.getOrDefault("timeout-seconds", "1800"))),
                 Path.of(o.getOrDefault("repo", defaultRepoRoot.toString())).toAbsolutePath(),
                 o.containsKey("work-dir") ? Path.of(o.get("work-dir")).toAbsolutePath() : null,
-                Boolean.parseBoolean(o.getOrDefault("keep", "false")));
+                Boolean.parseBoolean(o.getOrDefault("keep", "false")),
+                Boolean.parseBoolean(o.getOrDefault("state-floor", "true")));
     }
 
     private static List<String> words(String value) {
