@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 /**
  * Sustained load after the checked phases, on the same stack: first a short burst as fast as the gateway takes
@@ -49,8 +50,11 @@ final class Soak {
      * Runs burst and soak; adds facts and the memory check.
      *
      * @param awaitCharged returns once rated-charges holds every event sent so far (or its deadline passed)
+     * @param pause        spends the time left in each second of the soak; the harness reads the charges then, so that
+     *                     after a long soak only the last seconds' are left to read
      */
-    List<Check> run(LocalStack stack, SoakPlan plan, Map<String, String> facts, Runnable awaitCharged) {
+    List<Check> run(LocalStack stack, SoakPlan plan, Map<String, String> facts, Runnable awaitCharged,
+            Consumer<Duration> pause) {
         int batch = scenario.config().batchSize();
         long burstEnd = System.nanoTime() + BURST.toNanos();
         long begin = System.nanoTime();
@@ -83,7 +87,7 @@ final class Soak {
                 long due = soakStart + second * 1_000_000_000L;
                 long wait = due - System.nanoTime();
                 if (wait > 0) {
-                    sleep(wait / 1_000_000);   // pacing to the target rate, not synchronisation
+                    pause.accept(Duration.ofNanos(wait));   // pacing to the target rate, not synchronisation
                 } else {
                     behind++;
                 }
@@ -172,14 +176,5 @@ final class Soak {
     /** Events the soak added per {@code tenant/customer/meter}. */
     Map<String, Long> counts() {
         return Map.copyOf(counts);
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
     }
 }

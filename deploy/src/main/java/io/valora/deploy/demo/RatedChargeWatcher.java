@@ -22,6 +22,12 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  */
 public final class RatedChargeWatcher implements AutoCloseable {
 
+    /**
+     * Records one {@link #poll} returns at most. Ten times the consumer's default: a long soak leaves millions of
+     * charges to read, and a caller that compares after each poll should not do so every 500 records.
+     */
+    public static final int MAX_POLL_RECORDS = 5000;
+
     private final KafkaConsumer<String, byte[]> consumer;
     private final SingleObjectCodec<RatedCharge> codec = SingleObjectCodec.of(RatedCharge.class);
     private final Map<String, RatedCharge> latest = new HashMap<>();
@@ -32,6 +38,7 @@ public final class RatedChargeWatcher implements AutoCloseable {
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, MAX_POLL_RECORDS);
         consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
         List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
                 .map(p -> new TopicPartition(topic, p.partition())).toList();
@@ -52,6 +59,17 @@ public final class RatedChargeWatcher implements AutoCloseable {
             latest.merge(record.key(), charge, (old, now) -> now.getSequence() >= old.getSequence() ? now : old);
         }
         return seen;
+    }
+
+    /**
+     * Reads whatever arrives during {@code time}, and returns only when it has passed: for a caller that would
+     * otherwise sleep (pacing a load), so the charges are read as they come instead of all at once afterwards.
+     */
+    public void readFor(Duration time) {
+        long end = System.nanoTime() + time.toNanos();
+        for (long left = time.toNanos(); left > 0; left = end - System.nanoTime()) {
+            poll(Duration.ofNanos(left));
+        }
     }
 
     /** The latest charge per Kafka key, as read so far. */
