@@ -3,7 +3,6 @@ package io.valora.bench.rating;
 import io.valora.schemas.UsageEvent;
 import io.valora.schemas.codec.RecordSerde;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -92,7 +91,7 @@ final class StateFloorTopology {
             String period = customer + "/" + event.getTime().truncatedTo(ChronoUnit.DAYS);
             Long count = periods.get(period);
             periods.put(period, count == null ? 1 : count + 1);
-            long hour = Instant.ofEpochMilli(time).truncatedTo(ChronoUnit.HOURS).toEpochMilli();
+            long hour = event.getTime().truncatedTo(ChronoUnit.HOURS).toEpochMilli();
             Long bucket = hours.fetch(customer, hour);
             hours.put(customer, bucket == null ? 1 : bucket + 1, hour);
             context.forward(record);
