@@ -82,7 +82,7 @@ public final class ApiKeyTopicReader implements AutoCloseable {
         this.settings = Objects.requireNonNull(settings, "settings");
     }
 
-    /** The keys read so far; look callers up here (or through an {@link ApiKeyAuthenticator}). */
+    /** The keys read so far; look callers up here (by {@link KeyHash} of the presented key). */
     public ApiKeyRegistry registry() {
         return registry;
     }

@@ -12,9 +12,6 @@ import java.util.Set;
  */
 public record Caller(String tenant, Set<String> scopes, String keyId) {
 
-    /** Scope needed to post usage events. */
-    public static final String INGEST = "ingest";
-
     public Caller {
         scopes = Set.copyOf(scopes);
     }

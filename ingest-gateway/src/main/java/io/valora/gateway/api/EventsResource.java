@@ -1,16 +1,16 @@
 package io.valora.gateway.api;
 
-import io.valora.gateway.auth.AuthFilter;
 import io.valora.gateway.events.EventsBody;
 import io.valora.gateway.ingest.EventIngestor;
 import io.valora.gateway.ingest.Stages;
+import io.valora.auth.Roles;
+import io.valora.service.auth.AuthenticatedCaller;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -24,21 +24,23 @@ import java.util.concurrent.CompletionStage;
  * bodies right there and hands large ones to a worker, and the answer is completed by the
  * producer's acknowledgement callback, so no thread is parked per request.
  */
+@RolesAllowed(Roles.INGEST)
 @Path("/v1/events")
 public class EventsResource {
 
     private final EventIngestor ingestor;
+    private final AuthenticatedCaller caller;
 
-    EventsResource(EventIngestor ingestor) {
+    EventsResource(EventIngestor ingestor, AuthenticatedCaller caller) {
         this.ingestor = ingestor;
+        this.caller = caller;
     }
 
     @POST
     @Consumes({EventsBody.CLOUDEVENTS_JSON, EventsBody.CLOUDEVENTS_BATCH_JSON, MediaType.APPLICATION_JSON})
     @Produces(MediaType.APPLICATION_JSON)
-    public CompletionStage<Response> ingest(byte[] body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
-            @Context ContainerRequestContext request) {
-        return Stages.unwrapped(ingestor.ingestCloudEventsAsync(AuthFilter.tenant(request), body, mediaType(contentType))
+    public CompletionStage<Response> ingest(byte[] body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType) {
+        return Stages.unwrapped(ingestor.ingestCloudEventsAsync(caller.tenant(), body, mediaType(contentType))
                 .thenApply(accepted -> accepted(accepted)));
     }
 

@@ -6,7 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
-import io.valora.gateway.api.ProblemException;
+import io.valora.gateway.api.IngestProblems;
+import io.valora.service.problem.ProblemException;
 import io.valora.gateway.events.CardDataScanner;
 import io.valora.gateway.events.CloudEventReader;
 import io.valora.gateway.events.EventsBody;
@@ -80,7 +81,7 @@ public class EventIngestor {
             if (!parsed.isValid()) {
                 metrics.rejected("invalid", 1);
                 RefusalLog.debug(tenant, "invalid", 0, 1);
-                throw ProblemException.invalid("The request body was refused; nothing was published.", List.of(parsed.error()));
+                throw IngestProblems.invalid("The request body was refused; nothing was published.", List.of(parsed.error()));
             }
             return ingest(tenant, MappedEvents.cloudEvents(parsed.events(), parsed.batch()));
         });
@@ -112,7 +113,7 @@ public class EventIngestor {
         if (bad >= 0) {
             metrics.rejected("invalid", 1);
             RefusalLog.debug(tenant, "invalid", 0, 1);
-            throw ProblemException.invalid("The request body was refused; nothing was published.",
+            throw IngestProblems.invalid("The request body was refused; nothing was published.",
                     List.of("body: not valid UTF-8 (at byte " + bad + ")"));
         }
     }
@@ -121,12 +122,12 @@ public class EventIngestor {
         int size = body == null ? 0 : body.length;
         if (size > config.maxRequestSize().asLongValue()) {
             metrics.rejected("too-large", 1);
-            throw ProblemException.tooLarge("The body has " + size + " bytes; at most "
+            throw IngestProblems.tooLarge("The body has " + size + " bytes; at most "
                     + config.maxRequestSize().asLongValue() + " are accepted per request. Split it into smaller batches.");
         }
         if (!budget.tryAcquire(size)) {
             metrics.rejected("busy", 1);
-            throw ProblemException.busy(1);
+            throw IngestProblems.busy(1);
         }
         CompletionStage<Integer> done;
         if (size > config.eventLoopMaxBody().asLongValue()) {
@@ -149,14 +150,14 @@ public class EventIngestor {
         List<JsonNode> events = request.events();
         if (events.size() > config.maxBatchEvents()) {
             metrics.rejected("too-large", events.size());
-            throw ProblemException.tooLarge("The request has " + events.size() + " events; at most "
+            throw IngestProblems.tooLarge("The request has " + events.size() + " events; at most "
                     + config.maxBatchEvents() + " are accepted per request. Split it into smaller batches.");
         }
         refuseCardData(tenant, request.raw(), request.batch(), metrics);
         if (!request.mappingErrors().isEmpty()) {
             metrics.rejected("invalid", events.size());
             RefusalLog.debug(tenant, "invalid", events.size(), request.mappingErrors().size());
-            throw ProblemException.invalid("The request was refused; nothing was published.", summarise(request.mappingErrors()));
+            throw IngestProblems.invalid("The request was refused; nothing was published.", summarise(request.mappingErrors()));
         }
         return publishAccepted(tenant, validate(tenant, request));
     }
@@ -184,7 +185,7 @@ public class EventIngestor {
             metrics.rejected("card-data", events.size());
             RefusalLog.warn(tenant, "card-data", events.size(),
                     "Refused a request of " + events.size() + " events: " + offending + " carried card-like numbers (payload not logged)");
-            throw ProblemException.cardDataRefused(summarise(errors));
+            throw IngestProblems.cardDataRefused(summarise(errors));
         }
     }
 
@@ -206,7 +207,7 @@ public class EventIngestor {
         if (!errors.isEmpty()) {
             metrics.rejected("invalid", events.size());
             RefusalLog.debug(tenant, "invalid", events.size(), errors.size());
-            throw ProblemException.invalid(batch
+            throw IngestProblems.invalid(batch
                     ? "At least one event is invalid; the whole batch was refused and nothing was published."
                     : "The event was refused; nothing was published.", summarise(errors));
         }
@@ -230,7 +231,7 @@ public class EventIngestor {
             metrics.rejected("unavailable", events.size());
             RefusalLog.warn(tenant, "unavailable", events.size(),
                     "Publishing " + events.size() + " events failed, answering 503: " + cause.getMessage());
-            throw ProblemException.brokerUnavailable(cause.getMessage(), 5);
+            throw IngestProblems.brokerUnavailable(cause.getMessage(), 5);
         });
     }
 

@@ -4,19 +4,20 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.valora.gateway.api.EventsResource;
-import io.valora.gateway.api.ProblemException;
-import io.valora.gateway.auth.AuthFilter;
+import io.valora.gateway.api.IngestProblems;
+import io.valora.service.problem.ProblemException;
 import io.valora.gateway.events.EventsBody;
 import io.valora.gateway.ingest.EventIngestor;
 import io.valora.gateway.ingest.Stages;
 import io.valora.gateway.ingest.MappedEvents;
+import io.valora.auth.Roles;
+import io.valora.service.auth.AuthenticatedCaller;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -31,14 +32,17 @@ import java.util.concurrent.CompletionStage;
  * sends {@code {"event": {...}}}, and {@code /api/v1/events/batch} {@code {"events": [...]}}.
  * Every format goes through the same {@link EventIngestor} path as {@code /v1/events}.
  */
+@RolesAllowed(Roles.INGEST)
 @Path("/api/v1/events")
 public class ApiV1EventsResource {
 
     private final EventIngestor ingestor;
+    private final AuthenticatedCaller caller;
     private final ObjectMapper json;
 
-    ApiV1EventsResource(EventIngestor ingestor, ObjectMapper json) {
+    ApiV1EventsResource(EventIngestor ingestor, ObjectMapper json, AuthenticatedCaller caller) {
         this.ingestor = ingestor;
+        this.caller = caller;
         this.json = json;
     }
 
@@ -46,9 +50,8 @@ public class ApiV1EventsResource {
     @POST
     @Consumes({EventsBody.CLOUDEVENTS_JSON, EventsBody.CLOUDEVENTS_BATCH_JSON})
     @Produces(MediaType.APPLICATION_JSON)
-    public CompletionStage<Response> cloudEvents(byte[] body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
-            @Context ContainerRequestContext request) {
-        return Stages.unwrapped(ingestor.ingestCloudEventsAsync(AuthFilter.tenant(request), body, EventsResource.mediaType(contentType))
+    public CompletionStage<Response> cloudEvents(byte[] body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType) {
+        return Stages.unwrapped(ingestor.ingestCloudEventsAsync(caller.tenant(), body, EventsResource.mediaType(contentType))
                 .thenApply(accepted -> EventsResource.accepted(accepted)));
     }
 
@@ -56,16 +59,16 @@ public class ApiV1EventsResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public CompletionStage<Response> json(byte[] body, @Context ContainerRequestContext request) {
+    public CompletionStage<Response> json(byte[] body) {
         JsonNode[] root = new JsonNode[1];
-        CompletionStage<Integer> accepted = ingestor.ingestMappedAsync(AuthFilter.tenant(request), body, () -> {
+        CompletionStage<Integer> accepted = ingestor.ingestMappedAsync(caller.tenant(), body, () -> {
             root[0] = parse(body);
             if (LagoEvents.isLagoBody(root[0])) {
                 return LagoEvents.single(root[0]);
             }
             EventsBody.Parsed parsed = EventsBody.shape(root[0], MediaType.APPLICATION_JSON);
             if (!parsed.isValid()) {
-                throw ProblemException.invalid("The request body was refused; nothing was published.", List.of(parsed.error()));
+                throw IngestProblems.invalid("The request body was refused; nothing was published.", List.of(parsed.error()));
             }
             return MappedEvents.cloudEvents(parsed.events(), parsed.batch());
         });
@@ -79,9 +82,9 @@ public class ApiV1EventsResource {
     @Path("/batch")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public CompletionStage<Response> lagoBatch(byte[] body, @Context ContainerRequestContext request) {
+    public CompletionStage<Response> lagoBatch(byte[] body) {
         JsonNode[] root = new JsonNode[1];
-        return Stages.unwrapped(ingestor.ingestMappedAsync(AuthFilter.tenant(request), body, () -> {
+        return Stages.unwrapped(ingestor.ingestMappedAsync(caller.tenant(), body, () -> {
             root[0] = parse(body);
             return LagoEvents.batch(root[0]);
         }).thenApply(n -> Response.ok(Map.of("events", root[0].get("events"))).build()));
@@ -91,14 +94,14 @@ public class ApiV1EventsResource {
         try {
             JsonNode root = json.readTree(body);
             if (root == null || root.isMissingNode()) {
-                throw ProblemException.invalid("The request body was refused; nothing was published.", List.of("body: empty"));
+                throw IngestProblems.invalid("The request body was refused; nothing was published.", List.of("body: empty"));
             }
             return root;
         } catch (JsonProcessingException e) {
-            throw ProblemException.invalid("The request body was refused; nothing was published.",
+            throw IngestProblems.invalid("The request body was refused; nothing was published.",
                     List.of("body: not valid JSON (" + EventsBody.safeMessage(e) + ")"));
         } catch (IOException e) {
-            throw ProblemException.invalid("The request body was refused; nothing was published.", List.of("body: unreadable"));
+            throw IngestProblems.invalid("The request body was refused; nothing was published.", List.of("body: unreadable"));
         }
     }
 }

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.quarkus.runtime.configuration.MemorySize;
-import io.valora.gateway.api.ProblemException;
+import io.valora.service.problem.ProblemException;
 import io.valora.gateway.publish.UsagePublisher;
 import io.valora.gateway.publish.UsagePublishers;
 import java.math.BigInteger;

@@ -1,45 +1,30 @@
 package io.valora.gateway.api;
 
+import io.valora.service.problem.Problem;
+import io.valora.service.problem.ProblemException;
 import java.util.List;
 
 /**
- * Thrown anywhere in request handling to answer with a {@link Problem}; the mapper turns it into
- * an {@code application/problem+json} response, optionally with a {@code Retry-After} header.
+ * The problems only the gateway answers: a refused event or body, card data, too large a request,
+ * and the two 503s (broker, backpressure) that tell a producer to retry. The shape and the
+ * mapping are the shared ones ({@code io.valora.service.problem}).
  */
-public final class ProblemException extends RuntimeException {
+public final class IngestProblems {
 
-    private final transient Problem problem;
-    private final Integer retryAfterSeconds;
-
-    public ProblemException(Problem problem) {
-        this(problem, null);
-    }
-
-    public ProblemException(Problem problem, Integer retryAfterSeconds) {
-        super(problem.detail());
-        this.problem = problem;
-        this.retryAfterSeconds = retryAfterSeconds;
-    }
-
-    public Problem problem() {
-        return problem;
-    }
-
-    public Integer retryAfterSeconds() {
-        return retryAfterSeconds;
+    private IngestProblems() {
     }
 
     /** 400 for a request the client must change before retrying. */
     public static ProblemException invalid(String detail, List<String> errors) {
-        return new ProblemException(new Problem(Problem.TYPE_BASE + "invalid-event", "Invalid usage event", 400, detail, errors));
+        return new ProblemException(Problem.of("invalid-event", "Invalid usage event", 400, detail).withErrors(errors));
     }
 
     /** 422: the request carried what looks like a card number; it must not be sent again as is. */
     public static ProblemException cardDataRefused(List<String> errors) {
-        return new ProblemException(new Problem(Problem.TYPE_BASE + "card-data-refused", "Card data refused", 422,
+        return new ProblemException(Problem.of("card-data-refused", "Card data refused", 422,
                 "The request contains what looks like a payment card number (13-19 digits passing the Luhn check). "
-                        + "Valora never accepts card data; nothing was published. Remove the number before retrying.",
-                errors));
+                        + "Valora never accepts card data; nothing was published. Remove the number before retrying.")
+                .withErrors(errors));
     }
 
     /** 413: too many events or bytes in one request. */

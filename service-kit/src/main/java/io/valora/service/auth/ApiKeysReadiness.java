@@ -1,5 +1,6 @@
-package io.valora.gateway.auth;
+package io.valora.service.auth;
 
+import io.quarkus.arc.properties.IfBuildProperty;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
@@ -11,17 +12,18 @@ import org.eclipse.microprofile.health.Readiness;
  */
 @Readiness
 @ApplicationScoped
+@IfBuildProperty(name = "valora.auth.key-source", stringValue = "topic", enableIfMissing = true)
 public class ApiKeysReadiness implements HealthCheck {
 
-    private final ApiKeys keys;
+    private final TopicApiKeys keys;
 
-    ApiKeysReadiness(ApiKeys keys) {
+    ApiKeysReadiness(TopicApiKeys keys) {
         this.keys = keys;
     }
 
     @Override
     public HealthCheckResponse call() {
         return HealthCheckResponse.named("api-keys").status(keys.caughtUp())
-                .withData("activeKeys", keys.activeKeys()).build();
+                .withData("activeKeys", keys.registry().size()).build();
     }
 }

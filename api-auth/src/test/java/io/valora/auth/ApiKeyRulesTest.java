@@ -5,26 +5,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.valora.schemas.ApiKey;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The lookup rules, without a broker: header parsing, hashes, revocations, the development key. */
-class ApiKeyAuthenticatorTest {
+class ApiKeyRulesTest {
 
     private final ApiKeyRegistry registry = new ApiKeyRegistry();
 
     @Test
     void findsATopicKeyByTheHashOfTheBearerToken() {
         registry.apply(KeyHash.of("vk_acme_1"), key("vk_acme_1", "acme", List.of("ingest", "read"), false));
-        ApiKeyAuthenticator authenticator = new ApiKeyAuthenticator(registry, Optional.empty());
 
-        assertThat(authenticator.authenticate("Bearer vk_acme_1")).contains(new Caller("acme", Set.of("ingest", "read"), "id-vk_acme_1"));
-        assertThat(authenticator.authenticate("bearer vk_acme_1")).as("scheme is case-insensitive").isPresent();
-        assertThat(authenticator.authenticate("Bearer vk_acme_2")).isEmpty();
-        assertThat(authenticator.authenticate("Basic dms6")).isEmpty();
-        assertThat(authenticator.authenticate("Bearer ")).isEmpty();
-        assertThat(authenticator.authenticate(null)).isEmpty();
+        assertThat(BearerToken.of("Bearer vk_acme_1").map(KeyHash::of).flatMap(registry::find))
+                .contains(new Caller("acme", Set.of("ingest", "read"), "id-vk_acme_1"));
+        assertThat(BearerToken.of("bearer  vk_acme_1 ")).as("scheme is case-insensitive, blanks dropped").contains("vk_acme_1");
+        assertThat(registry.find(KeyHash.of("vk_acme_2"))).isEmpty();
+        assertThat(BearerToken.of("Basic dms6")).isEmpty();
+        assertThat(BearerToken.of("Bearer ")).isEmpty();
+        assertThat(BearerToken.of(null)).isEmpty();
     }
 
     @Test
@@ -47,26 +46,30 @@ class ApiKeyAuthenticatorTest {
     }
 
     @Test
-    void acceptsTheDevelopmentKeyOnlyWhenEnabled() {
-        assertThat(new ApiKeyAuthenticator(registry, Optional.of(new DevKey("valora-dev-key", "demo", Set.of(Caller.INGEST)))).authenticate("Bearer valora-dev-key"))
-                .map(Caller::tenant).contains("demo");
-        assertThat(new ApiKeyAuthenticator(registry, Optional.empty()).authenticate("Bearer valora-dev-key")).isEmpty();
+    void theDevelopmentKeyStandsForItsTenantAndScopesOnly() {
+        DevKey dev = new DevKey("valora-dev-key", "demo", Set.of(Roles.INGEST));
+
+        assertThat(dev.callerFor("valora-dev-key")).contains(new Caller("demo", Set.of("ingest"), DevKey.KEY_ID));
+        assertThat(dev.callerFor("valora-dev-key2")).isEmpty();
+        assertThat(dev.callerFor(null)).isEmpty();
     }
 
     @Test
-    void aTopicKeyWinsOverTheDevelopmentKeyWithTheSameText() {
-        registry.apply(KeyHash.of("valora-dev-key"), key("valora-dev-key", "acme", List.of("ingest"), false));
-        ApiKeyAuthenticator authenticator = new ApiKeyAuthenticator(registry,
-                Optional.of(new DevKey("valora-dev-key", "demo", Set.of(Caller.INGEST))));
-
-        assertThat(authenticator.authenticate("Bearer valora-dev-key")).map(Caller::tenant).contains("acme");
+    void scopeCodesAreTheRoleNames() {
+        assertThat(Scope.INGEST.code()).isEqualTo(Roles.INGEST);
+        assertThat(Scope.READ.code()).isEqualTo(Roles.READ);
+        assertThat(Scope.ADMIN.code()).isEqualTo(Roles.ADMIN);
+        assertThat(Scope.ofCode("admin")).contains(Scope.ADMIN);
+        assertThat(Scope.ofCode(Roles.OPERATOR)).as("no key can carry the operator role").isEmpty();
     }
 
     @Test
     void refusesABlankDevelopmentKeyAndNeverPrintsIt() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new DevKey(" ", "demo", Set.of(Caller.INGEST)))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new DevKey(" ", "demo", Set.of(Roles.INGEST)))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThat(new DevKey("s3cret-dev", "demo", Set.of(Caller.INGEST)).toString()).doesNotContain("s3cret-dev");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new DevKey("k", " ", Set.of(Roles.INGEST)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(new DevKey("s3cret-dev", "demo", Set.of(Roles.INGEST)).toString()).doesNotContain("s3cret-dev");
     }
 
     @Test

@@ -1,0 +1,60 @@
+package io.valora.service.auth;
+
+import io.quarkus.arc.properties.IfBuildProperty;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.valora.auth.ApiKeyRegistry;
+import io.valora.auth.ApiKeyTopicReader;
+import io.valora.schemas.Topics;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * The {@code api-keys} topic in a service that takes keys from it ({@code valora.auth.key-source=topic}):
+ * the shared {@link ApiKeyTopicReader}, started with the application and closed at shutdown.
+ * Everything that decides who a key belongs to lives in {@code api-auth}; only the Quarkus
+ * lifecycle and configuration are here.
+ */
+@ApplicationScoped
+@IfBuildProperty(name = "valora.auth.key-source", stringValue = "topic", enableIfMissing = true)
+public class TopicApiKeys {
+
+    private static final Logger LOG = Logger.getLogger(TopicApiKeys.class);
+
+    private final boolean enabled;
+    private final ApiKeyTopicReader reader;
+
+    TopicApiKeys(AuthSettings settings, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+            @ConfigProperty(name = "valora.topics.prefix") Optional<String> topicPrefix,
+            @ConfigProperty(name = "quarkus.application.name") String application) {
+        this.enabled = settings.topicEnabled();
+        this.reader = new ApiKeyTopicReader(new ApiKeyTopicReader.Settings(bootstrapServers,
+                new Topics(topicPrefix.orElse("")).apiKeys(), application + "-api-keys", settings.topicPollInterval(),
+                settings.topicPartitionRecheck()));
+    }
+
+    /** The keys read so far. */
+    public ApiKeyRegistry registry() {
+        return reader.registry();
+    }
+
+    /** True once the topic was read to the end offsets seen at start (or reading is disabled). */
+    public boolean caughtUp() {
+        return !enabled || reader.caughtUp();
+    }
+
+    void start(@Observes StartupEvent startup) {
+        if (!enabled) {
+            LOG.warn("API keys from the api-keys topic are disabled (valora.auth.topic-enabled=false)");
+            return;
+        }
+        reader.start();
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) {
+        reader.close();
+    }
+}
