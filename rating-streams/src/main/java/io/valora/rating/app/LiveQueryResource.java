@@ -11,6 +11,11 @@ import io.valora.rating.query.PeerAnswer;
 import io.valora.rating.query.PeerClient;
 import io.valora.rating.topology.PeriodState;
 import io.valora.rating.topology.ResourceNames;
+import io.valora.auth.Roles;
+import io.valora.service.auth.AuthenticatedCaller;
+import io.valora.service.problem.Problem;
+import io.valora.service.problem.ProblemMappers;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -42,6 +47,7 @@ import org.apache.kafka.streams.state.ReadOnlyWindowStore;
  * stale: the answer is then {@code 503} with {@code Retry-After}, never a wait or a retry loop.
  */
 @Path("/v1")
+@RolesAllowed({Roles.READ, Roles.ADMIN})
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "live queries", description = "Running charges and usage buckets from the rating state stores")
 @APIResponse(responseCode = "401", description = "Missing or unknown API key (problem+json)")
@@ -54,19 +60,22 @@ public class LiveQueryResource {
 
     private final KafkaStreams streams;
     private final ClusterQueries cluster;
+    private final AuthenticatedCaller caller;
 
     @Inject
     LiveQueryResource(KafkaStreams streams, RatingConfig config, ObjectMapper json,
-            @ConfigProperty(name = "kafka-streams.application.server") String applicationServer) {
+            @ConfigProperty(name = "kafka-streams.application.server") String applicationServer, AuthenticatedCaller caller) {
         this.streams = streams;
+        this.caller = caller;
         this.cluster = new ClusterQueries(streams, HostInfo.buildFromEndpoint(applicationServer), this::queries, this::hourlyOfPartition,
                 new PeerClient(config.rating().queryForwardTimeout()), json);
     }
 
     /** For tests: the resource over a given cluster view. */
-    LiveQueryResource(KafkaStreams streams, ClusterQueries cluster) {
+    LiveQueryResource(KafkaStreams streams, ClusterQueries cluster, AuthenticatedCaller caller) {
         this.streams = streams;
         this.cluster = cluster;
+        this.caller = caller;
     }
 
     @GET
@@ -82,7 +91,7 @@ public class LiveQueryResource {
         if (customer == null || customer.isBlank()) {
             return badRequest("customer is required");
         }
-        String tenant = (String) request.getProperty(ApiKeyFilter.TENANT);
+        String tenant = caller.tenant();
         return render(cluster.charges(request.getHeaderString("Authorization"), tenant, customer, isForwarded(scope)));
     }
 
@@ -116,7 +125,7 @@ public class LiveQueryResource {
         if (!end.isAfter(start)) {
             return badRequest("to must be after from");
         }
-        String tenant = (String) request.getProperty(ApiKeyFilter.TENANT);
+        String tenant = caller.tenant();
         return render(cluster.usage(request.getHeaderString("Authorization"), tenant, customer, meter, start, end, width,
                 isForwarded(scope)));
     }
@@ -165,13 +174,13 @@ public class LiveQueryResource {
     }
 
     private static Response unavailable() {
-        return Problems.builder(503, "stores-unavailable", "State stores are not ready",
-                "The rating service is starting or rebalancing; retry after the Retry-After delay.")
+        return Response.fromResponse(ProblemMappers.response(Problem.of("stores-unavailable", "State stores are not ready", 503,
+                "The rating service is starting or rebalancing; retry after the Retry-After delay.")))
                 .header("Retry-After", RETRY_AFTER_SECONDS).build();
     }
 
     private static Response badRequest(String detail) {
-        return Problems.response(400, "invalid-query", "Invalid query", detail);
+        return ProblemMappers.response(Problem.of("invalid-query", "Invalid query", 400, detail));
     }
 
 }

@@ -18,38 +18,6 @@ public interface RatingConfig {
     /** Rating. */
     Rating rating();
 
-    /** Who may call the live queries. */
-    Auth auth();
-
-    /**
-     * API keys of the live queries: the {@code api-keys} topic invoice-service writes, and
-     * optionally one development key (the same knobs as the gateway).
-     */
-    interface Auth {
-        /** Read keys from the {@code api-keys} topic. */
-        @WithDefault("true")
-        boolean topicEnabled();
-
-        /** How long one poll of the {@code api-keys} topic waits; bounds how late a revocation is seen. */
-        @WithDefault("500ms")
-        Duration topicPollInterval();
-
-        /** How often the {@code api-keys} partitions are listed again; partitions added later are read within it. */
-        @WithDefault("10s")
-        Duration topicPartitionRecheck();
-
-        /** Accept the configured development key. */
-        @WithDefault("true")
-        boolean devKeyEnabled();
-
-        /** The development key, sent as {@code Authorization: Bearer <key>}; only its hash is kept. */
-        Optional<String> devKey();
-
-        /** The tenant the development key acts for. */
-        @WithDefault("demo")
-        String devTenant();
-    }
-
     /** Topic naming. */
     interface TopicsConfig {
         /** Prefix of every topic name; none by default. */

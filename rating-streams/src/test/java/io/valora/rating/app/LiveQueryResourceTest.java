@@ -9,7 +9,12 @@ import io.valora.rating.topology.RatingMetrics;
 import io.valora.rating.topology.RatingSettings;
 import io.valora.rating.topology.RatingTopology;
 import io.valora.schemas.Topics;
+import io.valora.auth.Caller;
+import io.valora.auth.Roles;
+import io.valora.service.auth.AuthenticatedCaller;
+import io.valora.service.auth.CallerIdentity;
 import jakarta.ws.rs.container.ContainerRequestContext;
+import java.util.Set;
 import jakarta.ws.rs.core.Response;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
@@ -44,7 +49,8 @@ class LiveQueryResourceTest {
         }, partition -> {
             throw new AssertionError("stores must not be read while not running");
         }, new PeerClient(Duration.ofSeconds(1)), new ObjectMapper());
-        resource = new LiveQueryResource(notStarted, cluster);
+        resource = new LiveQueryResource(notStarted, cluster,
+                new AuthenticatedCaller(CallerIdentity.of(new Caller("demo", Set.of(Roles.READ), "test-key"))));
     }
 
     @AfterEach
@@ -78,13 +84,10 @@ class LiveQueryResourceTest {
                 callerOf("demo")).getStatus()).isEqualTo(400);
     }
 
-    /** A request that passed the API-key filter for {@code tenant}. */
+    /** A request with a key (its tenant, demo, comes from the resource's caller). */
     private static ContainerRequestContext callerOf(String tenant) {
         return (ContainerRequestContext) Proxy.newProxyInstance(LiveQueryResourceTest.class.getClassLoader(),
                 new Class<?>[] {ContainerRequestContext.class}, (proxy, method, args) -> {
-                    if (method.getName().equals("getProperty") && ApiKeyFilter.TENANT.equals(args[0])) {
-                        return tenant;
-                    }
                     if (method.getName().equals("getHeaderString")) {
                         return "Bearer test-key";
                     }

@@ -14,7 +14,7 @@ public class AuthenticatedCaller {
 
     private final SecurityIdentity identity;
 
-    AuthenticatedCaller(SecurityIdentity identity) {
+    public AuthenticatedCaller(SecurityIdentity identity) {
         this.identity = identity;
     }
 
