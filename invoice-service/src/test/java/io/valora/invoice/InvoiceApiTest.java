@@ -1,5 +1,6 @@
 package io.valora.invoice;
 
+import io.valora.service.problem.ProblemMappers;
 import static io.restassured.RestAssured.given;
 import static io.valora.invoice.support.Api.asDemo;
 import static io.valora.invoice.support.Charges.charge;
@@ -51,7 +52,9 @@ class InvoiceApiTest {
     void rejectsRequestWithWrongApiKey() {
         given().header("Authorization", "Bearer not-the-key").get("/v1/invoices/x").then().statusCode(401)
                 .contentType(PROBLEM_JSON)
-                .body("detail", equalTo("The API key is not valid."));
+                // One wording in every service since the shared auth stack (invoice-service used to say
+                // only "The API key is not valid."; the gateway named the header to send).
+                .body("detail", equalTo(ProblemMappers.UNKNOWN_KEY));
     }
 
     @Test
@@ -59,6 +62,29 @@ class InvoiceApiTest {
         asDemo().get("/v1/invoices/no-such-invoice").then().statusCode(404)
                 .contentType(PROBLEM_JSON)
                 .body("type", equalTo("https://valora.dev/problems/not-found"));
+    }
+
+    @Test
+    void framingErrorsUseTheSharedProblemTypes() {
+        // One mapping in every service since the shared problem details: invoice-service used to name
+        // framework errors after the reason phrase (not-found, unsupported-media-type); the gateway's
+        // http-<status> is kept, so a client branches on the same type whichever service answered.
+        asDemo().get("/v1/no-such-resource").then().statusCode(404)
+                .contentType(PROBLEM_JSON)
+                .body("type", equalTo("https://valora.dev/problems/http-404"));
+        asDemo().contentType("text/plain").body("x").post("/v1/invoices/close").then().statusCode(415)
+                .contentType(PROBLEM_JSON)
+                .body("type", equalTo("https://valora.dev/problems/http-415"));
+    }
+
+    @Test
+    void anOperatorTokenIsNoApiKeyAndAnApiKeyNoOperatorToken() {
+        given().header("Authorization", "Bearer test-operator-token").get("/v1/invoices").then().statusCode(401)
+                .header("WWW-Authenticate", containsString("Bearer"));
+        asDemo().contentType("application/json").body("{\"id\":\"x-co\"}").post("/v1/operator/tenants").then().statusCode(401)
+                .body("detail", equalTo("The operator token is not valid."));
+        given().contentType("application/json").body("{\"id\":\"x-co\"}").post("/v1/operator/tenants").then().statusCode(401)
+                .body("detail", containsString("operator token"));
     }
 
     @Test

@@ -1,7 +1,7 @@
 package io.valora.invoice.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.valora.invoice.auth.Scope;
+import io.valora.auth.Scope;
 import io.valora.invoice.keys.NewKey;
 import io.valora.invoice.keys.StoredApiKey;
 import java.time.Instant;

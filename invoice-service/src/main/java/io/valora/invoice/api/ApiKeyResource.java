@@ -1,7 +1,10 @@
 package io.valora.invoice.api;
 
-import io.valora.invoice.auth.Caller;
-import io.valora.invoice.auth.Scope;
+import io.valora.service.problem.ProblemException;
+import io.valora.auth.Roles;
+import io.valora.service.auth.AuthenticatedCaller;
+import jakarta.annotation.security.RolesAllowed;
+import io.valora.auth.Scope;
 import io.valora.invoice.keys.ApiKeyService;
 import io.valora.invoice.keys.StoredApiKey;
 import io.valora.invoice.invoices.PagePosition;
@@ -31,18 +34,19 @@ public class ApiKeyResource {
 
     static final int MAX_NAME = 100;
 
-    private final Caller caller;
+    private final AuthenticatedCaller caller;
     private final ApiKeyService keys;
 
-    ApiKeyResource(Caller caller, ApiKeyService keys) {
+    ApiKeyResource(AuthenticatedCaller caller, ApiKeyService keys) {
         this.caller = caller;
         this.keys = keys;
     }
 
     /** The tenant's keys, oldest first, paginated by cursor; never with key text. */
+    @RolesAllowed(Roles.ADMIN)
     @GET
     public ApiKeyPageJson list(@QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
-        String tenant = caller.require(Scope.ADMIN);
+        String tenant = caller.tenant();
         int pageSize = Paging.limit(limit);
         List<StoredApiKey> found = keys.list(tenant, Paging.after(cursor), pageSize + 1);
         Paging.Page<StoredApiKey> page = Paging.cut(found, pageSize, last -> new PagePosition(last.createdAt(), last.id()));
@@ -50,10 +54,11 @@ public class ApiKeyResource {
     }
 
     /** Creates a key with the requested scopes → 201 with the key text, shown this once. */
+    @RolesAllowed(Roles.ADMIN)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(CreateApiKeyRequest request) {
-        String tenant = caller.require(Scope.ADMIN);
+        String tenant = caller.tenant();
         if (request == null || request.scopes() == null || request.scopes().isEmpty()) {
             throw ProblemException.badRequest("invalid-api-key-request",
                     "Send a JSON body with scopes, e.g. {\"name\": \"backoffice\", \"scopes\": [\"read\"]}.");
@@ -71,10 +76,11 @@ public class ApiKeyResource {
     }
 
     /** Revokes a key of the caller's tenant (idempotent); another tenant's key id answers 404. */
+    @RolesAllowed(Roles.ADMIN)
     @POST
     @Path("/{id}/revoke")
     public ApiKeyJson revoke(@PathParam("id") String id) {
-        String tenant = caller.require(Scope.ADMIN);
+        String tenant = caller.tenant();
         return keys.revoke(tenant, id).map(ApiKeyJson::of)
                 .orElseThrow(() -> ProblemException.notFound("API key", id));
     }

@@ -1,7 +1,9 @@
 package io.valora.invoice.api;
 
-import io.valora.invoice.auth.Caller;
-import io.valora.invoice.auth.Scope;
+import io.valora.service.problem.ProblemException;
+import io.valora.auth.Roles;
+import io.valora.service.auth.AuthenticatedCaller;
+import jakarta.annotation.security.RolesAllowed;
 import io.valora.invoice.customers.CustomerService;
 import io.valora.invoice.customers.StoredCustomer;
 import io.valora.invoice.invoices.PagePosition;
@@ -34,18 +36,19 @@ public class CustomerResource {
 
     static final int MAX_TEXT = 200;
 
-    private final Caller caller;
+    private final AuthenticatedCaller caller;
     private final CustomerService customers;
 
-    CustomerResource(Caller caller, CustomerService customers) {
+    CustomerResource(AuthenticatedCaller caller, CustomerService customers) {
         this.caller = caller;
         this.customers = customers;
     }
 
     /** The tenant's customers, oldest first, paginated by cursor. */
+    @RolesAllowed(Roles.READ)
     @GET
     public CustomerPageJson list(@QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
-        String tenant = caller.require(Scope.READ);
+        String tenant = caller.tenant();
         int pageSize = Paging.limit(limit);
         List<StoredCustomer> found = customers.list(tenant, Paging.after(cursor), pageSize + 1);
         Paging.Page<StoredCustomer> page = Paging.cut(found, pageSize, last -> new PagePosition(last.createdAt(), last.externalId()));
@@ -53,18 +56,20 @@ public class CustomerResource {
     }
 
     /** One customer. */
+    @RolesAllowed(Roles.READ)
     @GET
     @Path("/{externalId}")
     public CustomerJson get(@PathParam("externalId") String externalId) {
-        return customers.find(caller.require(Scope.READ), externalId).map(CustomerJson::of)
+        return customers.find(caller.tenant(), externalId).map(CustomerJson::of)
                 .orElseThrow(() -> ProblemException.notFound("customer", externalId));
     }
 
     /** Creates a customer → 201; 409 when the external id is taken. */
+    @RolesAllowed(Roles.ADMIN)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(CreateCustomerRequest request) {
-        String tenant = caller.require(Scope.ADMIN);
+        String tenant = caller.tenant();
         if (request == null || !validText(request.externalId())) {
             throw invalid("Send a JSON body with externalId (1–" + MAX_TEXT + " characters) and currency, e.g. "
                     + "{\"externalId\": \"cust-42\", \"currency\": \"EUR\", \"timeZone\": \"Europe/Berlin\"}.");

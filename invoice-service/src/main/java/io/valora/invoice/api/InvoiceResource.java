@@ -1,7 +1,9 @@
 package io.valora.invoice.api;
 
-import io.valora.invoice.auth.Caller;
-import io.valora.invoice.auth.Scope;
+import io.valora.service.problem.ProblemException;
+import io.valora.auth.Roles;
+import io.valora.service.auth.AuthenticatedCaller;
+import jakarta.annotation.security.RolesAllowed;
 import io.valora.invoice.close.PeriodCloser;
 import io.valora.invoice.invoices.InvoiceFilter;
 import io.valora.invoice.invoices.InvoiceQueries;
@@ -39,14 +41,14 @@ import java.util.Optional;
 @Produces(MediaType.APPLICATION_JSON)
 public class InvoiceResource {
 
-    private final Caller caller;
+    private final AuthenticatedCaller caller;
     private final InvoiceQueries queries;
     static final int MAX_PAYMENT_REFERENCE = 200;
 
     private final PeriodCloser closer;
     private final InvoiceLifecycle lifecycle;
 
-    InvoiceResource(Caller caller, InvoiceQueries queries, PeriodCloser closer, InvoiceLifecycle lifecycle) {
+    InvoiceResource(AuthenticatedCaller caller, InvoiceQueries queries, PeriodCloser closer, InvoiceLifecycle lifecycle) {
         this.caller = caller;
         this.queries = queries;
         this.closer = closer;
@@ -57,11 +59,12 @@ public class InvoiceResource {
      * Invoices ordered by period start and id, optionally of one customer, one status and period
      * starts in {@code [from, to)}, paginated by cursor.
      */
+    @RolesAllowed(Roles.READ)
     @GET
     public InvoicePageJson list(@QueryParam("customer") String customer, @QueryParam("status") String status,
                                 @QueryParam("from") String from, @QueryParam("to") String to,
                                 @QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
-        String tenant = caller.require(Scope.READ);
+        String tenant = caller.tenant();
         int pageSize = Paging.limit(limit);
         InvoiceFilter filter = new InvoiceFilter(Optional.ofNullable(customer).filter(c -> !c.isBlank()),
                 Optional.ofNullable(status).filter(s -> !s.isBlank()).map(InvoiceResource::status),
@@ -94,11 +97,12 @@ public class InvoiceResource {
      * One invoice with its lines: JSON, or a printable HTML page when the client prefers
      * {@code text/html} (a browser).
      */
+    @RolesAllowed(Roles.READ)
     @GET
     @Path("/{id}")
     @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_HTML})
     public Response get(@PathParam("id") String id, @Context HttpHeaders headers) {
-        InvoiceJson invoice = queries.find(caller.require(Scope.READ), id).map(InvoiceJson::of)
+        InvoiceJson invoice = queries.find(caller.tenant(), id).map(InvoiceJson::of)
                 .orElseThrow(() -> ProblemException.notFound("invoice", id));
         if (prefersHtml(headers.getAcceptableMediaTypes())) {
             return Response.ok(InvoiceHtml.render(invoice), MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
@@ -122,11 +126,12 @@ public class InvoiceResource {
      * Closes the period starting at {@code periodStart} for one customer or all of them: writes
      * (or rewrites in place) their draft invoices from the period's rated charges.
      */
+    @RolesAllowed(Roles.ADMIN)
     @POST
     @Path("/close")
     @Consumes(MediaType.APPLICATION_JSON)
     public CloseResponse close(CloseRequest request) {
-        String tenant = caller.require(Scope.ADMIN);
+        String tenant = caller.tenant();
         if (request == null || request.periodStart() == null || request.periodStart().isBlank()) {
             throw ProblemException.badRequest("invalid-close-request",
                     "Send a JSON body with periodStart, e.g. {\"periodStart\": \"2026-11-01T00:00:00Z\"}.");
@@ -150,6 +155,7 @@ public class InvoiceResource {
     }
 
     /** draft → finalized: the invoice becomes immutable and {@code invoice.finalized} is published. */
+    @RolesAllowed(Roles.ADMIN)
     @POST
     @Path("/{id}/finalize")
     public InvoiceJson finalizeInvoice(@PathParam("id") String id) {
@@ -157,6 +163,7 @@ public class InvoiceResource {
     }
 
     /** draft or finalized → void; {@code invoice.voided} is published. */
+    @RolesAllowed(Roles.ADMIN)
     @POST
     @Path("/{id}/void")
     public InvoiceJson voidInvoice(@PathParam("id") String id) {
@@ -167,11 +174,11 @@ public class InvoiceResource {
      * finalized → paid, recording the payment provider's opaque reference; {@code invoice.paid}
      * is published. A reference that looks like a card number is refused (422) and not stored.
      */
+    @RolesAllowed(Roles.ADMIN)
     @POST
     @Path("/{id}/mark-paid")
     @Consumes(MediaType.APPLICATION_JSON)
     public InvoiceJson markPaid(@PathParam("id") String id, MarkPaidRequest request) {
-        caller.require(Scope.ADMIN);
         String reference = request == null || request.paymentReference() == null ? "" : request.paymentReference().strip();
         if (reference.isEmpty() || reference.length() > MAX_PAYMENT_REFERENCE
                 || reference.chars().anyMatch(ch -> Character.isISOControl(ch))) {
@@ -186,8 +193,9 @@ public class InvoiceResource {
         return transition(id, Transition.MARK_PAID, Optional.of(reference));
     }
 
+    /** Callers are @RolesAllowed(admin). */
     private InvoiceJson transition(String id, Transition transition, Optional<String> paymentReference) {
-        String tenant = caller.require(Scope.ADMIN);
+        String tenant = caller.tenant();
         return lifecycle.apply(tenant, id, transition, paymentReference).map(InvoiceJson::of)
                 .orElseThrow(() -> ProblemException.notFound("invoice", id));
     }

@@ -1,8 +1,10 @@
 package io.valora.invoice.api;
 
+import io.valora.service.problem.ProblemException;
+import io.valora.auth.Roles;
+import io.valora.service.auth.AuthenticatedCaller;
+import jakarta.annotation.security.RolesAllowed;
 import io.valora.billing.aggregation.AggregationKind;
-import io.valora.invoice.auth.Caller;
-import io.valora.invoice.auth.Scope;
 import io.valora.invoice.invoices.PagePosition;
 import io.valora.invoice.meters.MeterService;
 import io.valora.invoice.meters.StoredMeter;
@@ -40,18 +42,19 @@ public class MeterResource {
     static final int MAX_GROUP_BY = 10;
     static final int MAX_FILTERS = 10;
 
-    private final Caller caller;
+    private final AuthenticatedCaller caller;
     private final MeterService meters;
 
-    MeterResource(Caller caller, MeterService meters) {
+    MeterResource(AuthenticatedCaller caller, MeterService meters) {
         this.caller = caller;
         this.meters = meters;
     }
 
     /** The tenant's meters, oldest first, paginated by cursor. */
+    @RolesAllowed(Roles.READ)
     @GET
     public MeterPageJson list(@QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
-        String tenant = caller.require(Scope.READ);
+        String tenant = caller.tenant();
         int pageSize = Paging.limit(limit);
         List<StoredMeter> found = meters.list(tenant, Paging.after(cursor), pageSize + 1);
         Paging.Page<StoredMeter> page = Paging.cut(found, pageSize, last -> new PagePosition(last.createdAt(), last.key()));
@@ -59,18 +62,20 @@ public class MeterResource {
     }
 
     /** One meter. */
+    @RolesAllowed(Roles.READ)
     @GET
     @Path("/{key}")
     public MeterJson get(@PathParam("key") String key) {
-        return meters.find(caller.require(Scope.READ), key).map(MeterJson::of)
+        return meters.find(caller.tenant(), key).map(MeterJson::of)
                 .orElseThrow(() -> ProblemException.notFound("meter", key));
     }
 
     /** Creates a meter → 201; 409 when the key is taken. */
+    @RolesAllowed(Roles.ADMIN)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(CreateMeterRequest request) {
-        String tenant = caller.require(Scope.ADMIN);
+        String tenant = caller.tenant();
         if (request == null || request.key() == null || !KEY.matcher(request.key()).matches()) {
             throw invalid("Send a JSON body with key (lower-case letters, digits, . _ -), eventType and aggregation, e.g. "
                     + "{\"key\": \"api-calls\", \"eventType\": \"com.acme.api.request\", \"aggregation\": \"count\"}.");

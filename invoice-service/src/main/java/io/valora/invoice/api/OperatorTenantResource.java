@@ -1,5 +1,8 @@
 package io.valora.invoice.api;
 
+import io.valora.service.problem.ProblemException;
+import io.valora.auth.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import io.valora.invoice.tenancy.TenantService;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -16,6 +19,7 @@ import jakarta.ws.rs.core.Response;
  * <p>Why it exists: tenants are provisioned by whoever runs Valora, not by tenants.
  */
 @Path("/v1/operator/tenants")
+@RolesAllowed(Roles.OPERATOR)
 @Produces(MediaType.APPLICATION_JSON)
 public class OperatorTenantResource {
 

@@ -1,5 +1,6 @@
 package io.valora.invoice.api;
 
+import io.valora.service.problem.ProblemException;
 import io.valora.invoice.invoices.PagePosition;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package io.valora.invoice.api;
 
+import io.valora.service.problem.ProblemException;
 import io.valora.invoice.invoices.PagePosition;
 import java.util.List;
 import java.util.Optional;

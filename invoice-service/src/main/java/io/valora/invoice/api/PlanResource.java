@@ -1,7 +1,10 @@
 package io.valora.invoice.api;
 
-import io.valora.invoice.auth.Caller;
-import io.valora.invoice.auth.Scope;
+import io.valora.service.problem.Problem;
+import io.valora.service.problem.ProblemException;
+import io.valora.auth.Roles;
+import io.valora.service.auth.AuthenticatedCaller;
+import jakarta.annotation.security.RolesAllowed;
 import io.valora.invoice.invoices.PagePosition;
 import io.valora.invoice.plans.PlanRules;
 import io.valora.invoice.plans.PlanService;
@@ -31,18 +34,19 @@ import java.util.Map;
 @Produces(MediaType.APPLICATION_JSON)
 public class PlanResource {
 
-    private final Caller caller;
+    private final AuthenticatedCaller caller;
     private final PlanService plans;
 
-    PlanResource(Caller caller, PlanService plans) {
+    PlanResource(AuthenticatedCaller caller, PlanService plans) {
         this.caller = caller;
         this.plans = plans;
     }
 
     /** The latest version of each plan, by key, paginated by cursor. */
+    @RolesAllowed(Roles.READ)
     @GET
     public PlanPageJson list(@QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
-        String tenant = caller.require(Scope.READ);
+        String tenant = caller.tenant();
         int pageSize = Paging.limit(limit);
         List<Plan> found = plans.list(tenant, Paging.after(cursor).map(PagePosition::id), pageSize + 1);
         Paging.Page<Plan> page = Paging.cut(found, pageSize, last -> new PagePosition(Instant.EPOCH, last.getKey()));
@@ -50,18 +54,20 @@ public class PlanResource {
     }
 
     /** The latest version of one plan. */
+    @RolesAllowed(Roles.READ)
     @GET
     @Path("/{key}")
     public PlanJson get(@PathParam("key") String key) {
-        return plans.latest(caller.require(Scope.READ), key).map(PlanJson::of)
+        return plans.latest(caller.tenant(), key).map(PlanJson::of)
                 .orElseThrow(() -> ProblemException.notFound("plan", key));
     }
 
     /** One version of one plan. */
+    @RolesAllowed(Roles.READ)
     @GET
     @Path("/{key}/versions/{version}")
     public PlanJson version(@PathParam("key") String key, @PathParam("version") String version) {
-        String tenant = caller.require(Scope.READ);
+        String tenant = caller.tenant();
         int n;
         try {
             n = Integer.parseInt(version);
@@ -73,20 +79,22 @@ public class PlanResource {
     }
 
     /** Creates version 1 → 201; 409 when the key is taken; 422 with field errors for an invalid plan. */
+    @RolesAllowed(Roles.ADMIN)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(PlanRequest request) {
-        String tenant = caller.require(Scope.ADMIN);
+        String tenant = caller.tenant();
         Plan draft = valid(tenant, request, request == null ? null : request.key());
         return Response.status(Response.Status.CREATED).entity(PlanJson.of(plans.create(tenant, draft))).build();
     }
 
     /** Creates the next version of a plan → 200; 404 for an unknown plan. */
+    @RolesAllowed(Roles.ADMIN)
     @PUT
     @Path("/{key}")
     @Consumes(MediaType.APPLICATION_JSON)
     public PlanJson edit(@PathParam("key") String key, PlanRequest request) {
-        String tenant = caller.require(Scope.ADMIN);
+        String tenant = caller.tenant();
         if (request != null && request.key() != null && !request.key().equals(key)) {
             throw ProblemException.badRequest("invalid-plan", "The body's key '" + request.key()
                     + "' differs from the path's '" + key + "'; leave it out.");

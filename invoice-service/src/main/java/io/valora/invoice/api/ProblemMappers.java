@@ -1,97 +1,66 @@
 package io.valora.invoice.api;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.valora.invoice.close.MixedCurrenciesException;
 import io.valora.invoice.customers.CustomerExistsException;
+import io.valora.invoice.lifecycle.InvalidTransitionException;
 import io.valora.invoice.meters.MeterExistsException;
 import io.valora.invoice.plans.PlanExistsException;
 import io.valora.invoice.subscriptions.SubscriptionExistsException;
 import io.valora.invoice.subscriptions.SubscriptionRefusedException;
-import io.valora.invoice.lifecycle.InvalidTransitionException;
 import io.valora.invoice.tenancy.TenantExistsException;
-import jakarta.ws.rs.Priorities;
-import jakarta.ws.rs.WebApplicationException;
+import io.valora.service.problem.Problem;
 import jakarta.ws.rs.core.Response;
-import java.util.Locale;
-import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
- * Maps every exception that leaves a resource to a problem response, so the API never answers
- * with an HTML page, a stack trace or a 5xx for bad input.
+ * Maps the invoice service's own domain exceptions to problem responses. Everything every service
+ * answers alike (problem exceptions, 401/403, malformed JSON, framework errors, unexpected
+ * failures) is mapped once in {@code io.valora.service.problem.ProblemMappers}.
  */
 public class ProblemMappers {
 
-    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
-
-    @ServerExceptionMapper
-    Response problem(ProblemException e) {
-        return Problems.response(e.status(), e.name(), e.title(), e.getMessage(), e.errors());
-    }
-
     @ServerExceptionMapper
     Response mixedCurrencies(MixedCurrenciesException e) {
-        return Problems.response(Response.Status.CONFLICT, "mixed-currencies", "Charges in more than one currency",
-                e.getMessage());
+        return conflict("mixed-currencies", "Charges in more than one currency", e);
     }
 
     @ServerExceptionMapper
     Response invalidTransition(InvalidTransitionException e) {
-        return Problems.response(Response.Status.CONFLICT, "invalid-transition", "Transition not allowed", e.getMessage());
+        return conflict("invalid-transition", "Transition not allowed", e);
     }
 
     @ServerExceptionMapper
     Response customerExists(CustomerExistsException e) {
-        return Problems.response(Response.Status.CONFLICT, "customer-exists", "Customer exists", e.getMessage());
+        return conflict("customer-exists", "Customer exists", e);
     }
 
     @ServerExceptionMapper
     Response meterExists(MeterExistsException e) {
-        return Problems.response(Response.Status.CONFLICT, "meter-exists", "Meter exists", e.getMessage());
+        return conflict("meter-exists", "Meter exists", e);
     }
 
     @ServerExceptionMapper
     Response planExists(PlanExistsException e) {
-        return Problems.response(Response.Status.CONFLICT, "plan-exists", "Plan exists", e.getMessage());
+        return conflict("plan-exists", "Plan exists", e);
     }
 
     @ServerExceptionMapper
     Response subscriptionExists(SubscriptionExistsException e) {
-        return Problems.response(Response.Status.CONFLICT, "subscription-exists", "Subscription exists", e.getMessage());
+        return conflict("subscription-exists", "Subscription exists", e);
     }
 
     @ServerExceptionMapper
     Response subscriptionRefused(SubscriptionRefusedException e) {
-        return Problems.response(e.status(), e.problem(), "Subscription request refused", e.getMessage());
+        return io.valora.service.problem.ProblemMappers.response(
+                Problem.of(e.problem(), "Subscription request refused", e.status(), e.getMessage()));
     }
 
     @ServerExceptionMapper
     Response tenantExists(TenantExistsException e) {
-        return Problems.response(Response.Status.CONFLICT, "tenant-exists", "Tenant exists", e.getMessage());
+        return conflict("tenant-exists", "Tenant exists", e);
     }
 
-    @ServerExceptionMapper
-    Response malformedJson(JsonProcessingException e) {
-        return Problems.response(Response.Status.BAD_REQUEST, "malformed-json", "Malformed JSON",
-                "The request body is not the expected JSON: " + e.getOriginalMessage());
-    }
-
-    @ServerExceptionMapper
-    Response webApplication(WebApplicationException e) {
-        int status = e.getResponse().getStatus();
-        if (e.getCause() instanceof JsonProcessingException json) {
-            return malformedJson(json);
-        }
-        Response.Status known = Response.Status.fromStatusCode(status);
-        String title = known != null ? known.getReasonPhrase() : "HTTP " + status;
-        String name = title.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
-        return Problems.response(status, name, title, e.getMessage());
-    }
-
-    @ServerExceptionMapper(priority = Priorities.USER + 1000)
-    Response unexpected(Throwable e) {
-        LOG.error("Unexpected error while serving a request", e);
-        return Problems.response(Response.Status.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
-                "The server failed to handle the request; it has been logged.");
+    private static Response conflict(String name, String title, RuntimeException e) {
+        return io.valora.service.problem.ProblemMappers.response(Problem.of(name, title, 409, e.getMessage()));
     }
 }

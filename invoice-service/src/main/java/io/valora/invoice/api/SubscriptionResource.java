@@ -1,7 +1,9 @@
 package io.valora.invoice.api;
 
-import io.valora.invoice.auth.Caller;
-import io.valora.invoice.auth.Scope;
+import io.valora.service.problem.ProblemException;
+import io.valora.auth.Roles;
+import io.valora.service.auth.AuthenticatedCaller;
+import jakarta.annotation.security.RolesAllowed;
 import io.valora.invoice.invoices.PagePosition;
 import io.valora.invoice.plans.PlanRules;
 import io.valora.invoice.subscriptions.Anchors;
@@ -38,19 +40,20 @@ public class SubscriptionResource {
     static final Pattern EXTERNAL_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:@-]{0,199}");
     static final int MAX_TRIAL_DAYS = 3660;
 
-    private final Caller caller;
+    private final AuthenticatedCaller caller;
     private final SubscriptionService subscriptions;
 
-    SubscriptionResource(Caller caller, SubscriptionService subscriptions) {
+    SubscriptionResource(AuthenticatedCaller caller, SubscriptionService subscriptions) {
         this.caller = caller;
         this.subscriptions = subscriptions;
     }
 
     /** The tenant's subscriptions, oldest first, optionally of one customer and status; paginated by cursor. */
+    @RolesAllowed(Roles.READ)
     @GET
     public SubscriptionPageJson list(@QueryParam("customer") String customer, @QueryParam("status") String status,
                                      @QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
-        String tenant = caller.require(Scope.READ);
+        String tenant = caller.tenant();
         int pageSize = Paging.limit(limit);
         Optional<SubscriptionStatus> wanted = Optional.ofNullable(status).filter(s -> !s.isBlank()).map(s ->
                 SubscriptionStatus.of(s.strip()).orElseThrow(() -> ProblemException.badRequest("invalid-filter",
@@ -63,18 +66,20 @@ public class SubscriptionResource {
     }
 
     /** One subscription. */
+    @RolesAllowed(Roles.READ)
     @GET
     @Path("/{id}")
     public SubscriptionJson get(@PathParam("id") String id) {
-        return subscriptions.find(caller.require(Scope.READ), id).map(s -> SubscriptionJson.of(s, subscriptions.now()))
+        return subscriptions.find(caller.tenant(), id).map(s -> SubscriptionJson.of(s, subscriptions.now()))
                 .orElseThrow(() -> ProblemException.notFound("subscription", id));
     }
 
     /** Subscribes a customer → 201; 422 for an unknown customer or plan; 409 for a taken external id. */
+    @RolesAllowed(Roles.ADMIN)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(CreateSubscriptionRequest request) {
-        String tenant = caller.require(Scope.ADMIN);
+        String tenant = caller.tenant();
         if (request == null || blank(request.customer()) || blank(request.plan())) {
             throw invalid("Send a JSON body with customer and plan, e.g. {\"customer\": \"cust-1\", \"plan\": \"pro\"}.");
         }
@@ -101,11 +106,12 @@ public class SubscriptionResource {
     }
 
     /** Changes the plan now or at the next period → 200; 422 for another cadence or currency. */
+    @RolesAllowed(Roles.ADMIN)
     @POST
     @Path("/{id}/change-plan")
     @Consumes(MediaType.APPLICATION_JSON)
     public SubscriptionJson changePlan(@PathParam("id") String id, ChangePlanRequest request) {
-        String tenant = caller.require(Scope.ADMIN);
+        String tenant = caller.tenant();
         if (request == null || blank(request.plan()) || !PlanRules.KEY.matcher(request.plan()).matches()) {
             throw invalid("Send {\"plan\": \"enterprise\", \"effective\": \"now\"} (effective: now or next_period).");
         }
@@ -116,10 +122,11 @@ public class SubscriptionResource {
     }
 
     /** Cancels now or at the end of the current period → 200. */
+    @RolesAllowed(Roles.ADMIN)
     @POST
     @Path("/{id}/cancel")
     public SubscriptionJson cancel(@PathParam("id") String id, CancelSubscriptionRequest request) {
-        String tenant = caller.require(Scope.ADMIN);
+        String tenant = caller.tenant();
         String effective = effective(request == null ? null : request.effective(), SubscriptionService.PERIOD_END);
         return subscriptions.cancel(tenant, id, effective).map(s -> SubscriptionJson.of(s, subscriptions.now()))
                 .orElseThrow(() -> ProblemException.notFound("subscription", id));

@@ -1,8 +1,9 @@
 package io.valora.invoice.auth;
 
+import io.valora.auth.KeyHash;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -23,9 +24,8 @@ public class OperatorToken {
 
     OperatorToken(@ConfigProperty(name = "valora.operator.token") Optional<String> token,
                   @ConfigProperty(name = "valora.operator.token-sha256") Optional<String> tokenSha256) {
-        Optional<byte[]> fromHash = tokenSha256.map(String::strip).filter(h -> !h.isEmpty())
-                .map(h -> HexFormat.of().parseHex(h.toLowerCase(Locale.ROOT)));
-        this.hash = fromHash.isPresent() ? fromHash : token.filter(t -> !t.isBlank()).map(Hashes::sha256);
+        Optional<String> fromHash = tokenSha256.map(String::strip).filter(h -> !h.isEmpty()).map(h -> h.toLowerCase(Locale.ROOT));
+        this.hash = (fromHash.isPresent() ? fromHash : token.filter(t -> !t.isBlank()).map(KeyHash::of)).map(OperatorToken::ascii);
     }
 
     /** Whether an operator token is configured at all. */
@@ -35,6 +35,10 @@ public class OperatorToken {
 
     /** Whether {@code presented} is the operator token. */
     public boolean matches(String presented) {
-        return presented != null && hash.isPresent() && MessageDigest.isEqual(Hashes.sha256(presented), hash.get());
+        return presented != null && hash.isPresent() && MessageDigest.isEqual(ascii(KeyHash.of(presented)), hash.get());
+    }
+
+    private static byte[] ascii(String hex) {
+        return hex.getBytes(StandardCharsets.US_ASCII);
     }
 }

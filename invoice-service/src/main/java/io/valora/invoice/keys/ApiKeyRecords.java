@@ -1,6 +1,6 @@
 package io.valora.invoice.keys;
 
-import io.valora.invoice.auth.Scope;
+import io.valora.auth.Scope;
 import io.valora.invoice.outbox.OutboxMessage;
 import io.valora.schemas.ApiKey;
 import io.valora.schemas.codec.RecordSerde;

@@ -1,6 +1,6 @@
 package io.valora.invoice.keys;
 
-import io.valora.invoice.auth.Scope;
+import io.valora.auth.Scope;
 import io.valora.invoice.invoices.PagePosition;
 import io.valora.invoice.outbox.Outbox;
 import io.valora.invoice.outbox.OutboxSettings;

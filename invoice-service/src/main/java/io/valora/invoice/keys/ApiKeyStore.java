@@ -1,7 +1,7 @@
 package io.valora.invoice.keys;
 
 import io.agroal.api.AgroalDataSource;
-import io.valora.invoice.auth.Scope;
+import io.valora.auth.Scope;
 import io.valora.invoice.db.SqlArgs;
 import io.valora.invoice.db.SqlTime;
 import io.valora.invoice.invoices.PagePosition;

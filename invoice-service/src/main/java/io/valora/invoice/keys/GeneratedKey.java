@@ -1,6 +1,6 @@
 package io.valora.invoice.keys;
 
-import io.valora.invoice.auth.Hashes;
+import io.valora.auth.KeyHash;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -36,7 +36,7 @@ public record GeneratedKey(String id, String secret) {
 
     /** Lower-case hex SHA-256 of the secret: what is stored and published. */
     public String hash() {
-        return Hashes.sha256Hex(secret);
+        return KeyHash.of(secret);
     }
 
     @Override

@@ -1,6 +1,6 @@
 package io.valora.invoice.keys;
 
-import io.valora.invoice.auth.Scope;
+import io.valora.auth.Scope;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;

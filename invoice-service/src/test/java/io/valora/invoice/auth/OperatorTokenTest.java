@@ -17,7 +17,7 @@ class OperatorTokenTest {
 
     @Test
     void acceptsATokenConfiguredOnlyByItsHash() {
-        OperatorToken token = new OperatorToken(Optional.empty(), Optional.of(Hashes.sha256Hex("from-a-vault")));
+        OperatorToken token = new OperatorToken(Optional.empty(), Optional.of(io.valora.auth.KeyHash.of("from-a-vault")));
         assertThat(token.matches("from-a-vault")).isTrue();
         assertThat(token.matches("other")).isFalse();
     }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.valora.invoice.auth.Hashes;
+import io.valora.auth.KeyHash;
 import io.valora.invoice.support.ApiKeyTopic;
 import io.valora.invoice.support.RatedChargeTopic;
 import io.valora.schemas.ApiKey;
@@ -76,7 +76,7 @@ class TwoInstancesIT {
         HttpResponse<String> created = doomed.post("/v1/operator/tenants", "{\"id\":\"two-instances\"}", OPERATOR);
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         tenantKey = JSON.readTree(created.body()).path("apiKey").path("key").asText();
-        String hash = Hashes.sha256Hex(tenantKey);
+        String hash = KeyHash.of(tenantKey);
         assertThat(unsentRows(hash)).isEqualTo(1);
 
         doomed.kill();

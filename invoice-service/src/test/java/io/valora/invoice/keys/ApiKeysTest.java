@@ -17,7 +17,7 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import io.valora.invoice.auth.Hashes;
+import io.valora.auth.KeyHash;
 import io.valora.invoice.support.ApiKeyTopic;
 import io.valora.schemas.ApiKey;
 import io.valora.testing.kafka.KafkaBrokerTestResource;
@@ -53,7 +53,7 @@ class ApiKeysTest {
                 .body("items", hasSize(1))
                 .body("items[0].scopes", containsInAnyOrder("ingest", "read", "admin"))
                 .body("items[0]", not(hasKey("key")));
-        assertThat(storedHashes("acme")).containsExactly(Hashes.sha256Hex(key));
+        assertThat(storedHashes("acme")).containsExactly(KeyHash.of(key));
         assertThat(anyColumnContains(key)).isFalse();
     }
 
@@ -108,7 +108,7 @@ class ApiKeysTest {
         String doomed = createKey(admin, List.of("read", "ingest"));
         String id = withKey(admin).get("/v1/api-keys").then().statusCode(200).extract()
                 .path("items.find { it.scopes.size() == 2 }.id");
-        ApiKey published = ApiKeyTopic.awaitLatest(bootstrapServers, Hashes.sha256Hex(doomed), r -> !r.getRevoked());
+        ApiKey published = ApiKeyTopic.awaitLatest(bootstrapServers, KeyHash.of(doomed), r -> !r.getRevoked());
         assertThat(published.getTenant()).isEqualTo("revoking-co");
         assertThat(published.getKeyId()).isEqualTo(id);
         assertThat(published.getScopes()).containsExactlyInAnyOrder("read", "ingest");
@@ -116,7 +116,7 @@ class ApiKeysTest {
         withKey(admin).post("/v1/api-keys/" + id + "/revoke").then().statusCode(200).body("revoked", equalTo(true));
 
         withKey(doomed).get("/v1/invoices").then().statusCode(401);
-        ApiKey revoked = ApiKeyTopic.awaitLatest(bootstrapServers, Hashes.sha256Hex(doomed), ApiKey::getRevoked);
+        ApiKey revoked = ApiKeyTopic.awaitLatest(bootstrapServers, KeyHash.of(doomed), ApiKey::getRevoked);
         assertThat(revoked.getRevokedAt()).isNotNull();
         withKey(admin).post("/v1/api-keys/" + id + "/revoke").then().statusCode(200);
     }

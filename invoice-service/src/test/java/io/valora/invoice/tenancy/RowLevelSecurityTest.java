@@ -9,7 +9,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.valora.invoice.auth.Scope;
+import io.valora.auth.Scope;
 import io.valora.invoice.close.PeriodCloser;
 import io.valora.invoice.keys.ApiKeyService;
 import io.valora.invoice.support.RatedChargeTopic;

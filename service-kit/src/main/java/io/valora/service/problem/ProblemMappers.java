@@ -26,6 +26,8 @@ public final class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
     private static final String CHALLENGE = "Bearer realm=\"valora\"";
+    /** The detail of a 401 for a key that is unknown or revoked (the same words whichever it is). */
+    public static final String UNKNOWN_KEY = "The API key is not valid. Send 'Authorization: Bearer <api key>' with a valid, unrevoked key.";
 
     /** The response for a problem. */
     public static Response response(Problem problem) {
@@ -44,8 +46,7 @@ public final class ProblemMappers {
     /** A credential was presented and refused; the message says why (never echoing the credential). */
     @ServerExceptionMapper
     public Response authenticationFailed(AuthenticationFailedException e) {
-        String why = e.getMessage() == null || e.getMessage().isBlank() ? "The API key is missing, unknown or revoked." : e.getMessage();
-        return unauthorized(why + " Send 'Authorization: Bearer <api key>' with a valid, unrevoked key.");
+        return unauthorized(e.getMessage() == null || e.getMessage().isBlank() ? UNKNOWN_KEY : e.getMessage());
     }
 
     /** No credential at all on an endpoint that needs one. */
