@@ -1,10 +1,9 @@
 package io.valora.schemas;
 
-import java.time.Instant;
-
 /**
  * Kafka record keys. Keys decide partitioning, so every writer of a topic must build them the
- * same way; consumers read identities from the record value, never by parsing the key.
+ * same way; consumers read identities from the record value, never by parsing the key. The key of
+ * {@link Topics#ratedCharges()} is {@link ChargeKey}.
  */
 public final class RecordKeys {
 
@@ -14,10 +13,5 @@ public final class RecordKeys {
     /** Key of {@link Topics#usageEvents()}: all events of one customer land in one partition, in order. */
     public static String usage(String tenant, String customer) {
         return tenant + "/" + customer;
-    }
-
-    /** Key of {@link Topics#ratedCharges()}: one key per charge, so compaction keeps the latest. */
-    public static String ratedCharge(String tenant, String subscription, String meter, Instant periodStart) {
-        return tenant + "/" + subscription + "/" + meter + "/" + periodStart;
     }
 }

@@ -32,7 +32,10 @@ public record Topics(String prefix) {
         return prefix + "usage-events.rejected";
     }
 
-    /** Avro {@link RatedCharge}, key {@code tenant/subscription/meter[/group]/plan@version/periodStart} (see rating-streams README). */
+    /**
+     * Avro {@link RatedCharge}, key {@link ChargeKey}:
+     * {@code tenant/subscription/meter/<group or ->/plan@version/<periodStartMillis>[/adjustment-of/<lateStartMillis>]}.
+     */
     public String ratedCharges() {
         return prefix + "rated-charges";
     }

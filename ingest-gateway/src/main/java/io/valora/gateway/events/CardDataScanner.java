@@ -1,6 +1,7 @@
 package io.valora.gateway.events;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.valora.billing.carddata.CardNumberDetector;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;

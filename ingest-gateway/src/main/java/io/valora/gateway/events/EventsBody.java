@@ -3,6 +3,7 @@ package io.valora.gateway.events;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.valora.billing.carddata.CardNumberDetector;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

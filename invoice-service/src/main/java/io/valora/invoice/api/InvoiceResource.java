@@ -2,6 +2,7 @@ package io.valora.invoice.api;
 
 import io.valora.service.problem.ProblemException;
 import io.valora.auth.Roles;
+import io.valora.billing.carddata.CardNumberDetector;
 import io.valora.service.auth.AuthenticatedCaller;
 import jakarta.annotation.security.RolesAllowed;
 import io.valora.invoice.close.PeriodCloser;
@@ -10,7 +11,6 @@ import io.valora.invoice.invoices.InvoiceQueries;
 import io.valora.invoice.invoices.InvoiceStatus;
 import io.valora.invoice.invoices.PagePosition;
 import io.valora.invoice.invoices.StoredInvoice;
-import io.valora.invoice.lifecycle.CardNumbers;
 import io.valora.invoice.lifecycle.InvoiceLifecycle;
 import io.valora.invoice.lifecycle.Transition;
 import jakarta.ws.rs.Consumes;
@@ -185,7 +185,7 @@ public class InvoiceResource {
             throw ProblemException.badRequest("invalid-payment-reference", "Send {\"paymentReference\": \"<the payment "
                     + "provider's id>\"}: 1 to " + MAX_PAYMENT_REFERENCE + " printable characters.");
         }
-        if (CardNumbers.containsCardNumber(reference)) {
+        if (CardNumberDetector.containsCardNumber(reference)) {
             throw ProblemException.unprocessable("card-data-refused", "Card data refused", "The payment reference "
                     + "looks like a card number; Valora never stores card data. Send the payment provider's "
                     + "reference (e.g. a charge or payment-intent id) instead.");

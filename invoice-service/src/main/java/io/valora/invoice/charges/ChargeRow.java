@@ -1,5 +1,6 @@
 package io.valora.invoice.charges;
 
+import io.valora.schemas.ChargeKey;
 import io.valora.schemas.RatedCharge;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -64,14 +65,11 @@ public record ChargeRow(String chargeKey, String tenant, String subscription, St
     /**
      * Converts and validates a record from the {@code rated-charges} topic.
      *
-     * @param kafkaKey the record's key; when absent, one is made from the fields
+     * @param kafkaKey the record's key; when absent, the {@link ChargeKey} rating would have written
      * @throws IllegalArgumentException when a field is missing or not a decimal / currency
      */
     public static ChargeRow from(String kafkaKey, RatedCharge c) {
-        String key = kafkaKey != null && !kafkaKey.isEmpty() ? kafkaKey
-                : c.getTenant() + "/" + c.getSubscription() + "/" + c.getMeter() + "/" + (c.getGroup() == null ? "-" : c.getGroup())
-                + "/" + c.getPlan() + "@" + c.getPlanVersion() + "/" + c.getPeriodStart().toEpochMilli()
-                + (c.getAdjustmentOf() == null ? "" : "/adjustment-of/" + c.getAdjustmentOf().toEpochMilli());
+        String key = kafkaKey != null && !kafkaKey.isEmpty() ? kafkaKey : ChargeKey.of(c).text();
         String unitPrice = c.getUnitPrice() == null ? "" : c.getUnitPrice().strip();
         return new ChargeRow(key, c.getTenant(), c.getSubscription(), c.getCustomer(), c.getMeter(), c.getGroup(), c.getPlan(),
                 c.getPlanVersion(), c.getPeriodStart(), c.getPeriodEnd(), c.getAdjustmentOf(), decimal("quantity", c.getQuantity()),

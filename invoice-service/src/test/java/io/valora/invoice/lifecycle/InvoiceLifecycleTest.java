@@ -23,6 +23,7 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** draft → finalized → paid | void over REST, the 409s, immutability, and the events on invoice-events. */
@@ -104,6 +105,31 @@ class InvoiceLifecycleTest {
                 .body("type", equalTo("https://valora.dev/problems/card-data-refused"));
         markPaid(id, "").statusCode(400).body("type", equalTo("https://valora.dev/problems/invalid-payment-reference"));
         asDemo().get("/v1/invoices/" + id).then().statusCode(200).body("status", equalTo("finalized"));
+    }
+
+    /**
+     * The payment reference is checked with the gateway's rule (billing-core's CardNumberDetector).
+     * invoice-service's former CardNumbers joined a whole run of digit groups and tested only that
+     * run: each reference below was ACCEPTED by it (200, stored as paid) and is refused now. Nothing
+     * the old rule refused is let through: the gateway rule tests that whole run too, and 3 million
+     * random digit/separator strings compared when the rules were merged found no such input.
+     */
+    @Test
+    @DisplayName("refuses card numbers the old invoice-service rule accepted (card + CVV, prefixed, longer runs)")
+    void refusesCardNumbersTheFormerInvoiceRuleLetThrough() {
+        String id = draft("life-card-drift", 800);
+        asDemo().post("/v1/invoices/" + id + "/finalize").then().statusCode(200);
+
+        for (String reference : List.of(
+                "4111 1111 1111 1111 123",    // card + CVV: old rule saw 19 digits failing Luhn, accepted
+                "99 4111 1111 1111 1111",     // short group before the card: 18 digits failing Luhn, accepted
+                "4111-1111-1111-1111-0042",   // card + 4 more digits: a 20-digit run, never tested, accepted
+                "ref 4111111111111111-7")) {  // card dashed to one digit: 17 digits failing Luhn, accepted
+            markPaid(id, reference).statusCode(422)
+                    .body("type", equalTo("https://valora.dev/problems/card-data-refused"));
+        }
+        asDemo().get("/v1/invoices/" + id).then().statusCode(200).body("status", equalTo("finalized"));
+        markPaid(id, "pi_3NxYz2LkdIwHu7ix").statusCode(200).body("status", equalTo("paid"));
     }
 
     @Test

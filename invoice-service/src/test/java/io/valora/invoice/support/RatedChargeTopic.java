@@ -1,7 +1,7 @@
 package io.valora.invoice.support;
 
+import io.valora.schemas.ChargeKey;
 import io.valora.schemas.RatedCharge;
-import io.valora.schemas.RecordKeys;
 import io.valora.schemas.codec.RecordSerde;
 import java.time.Duration;
 import java.util.Map;
@@ -47,9 +47,7 @@ public final class RatedChargeTopic implements AutoCloseable {
 
     /** Publishes and waits for the broker's acknowledgement. */
     public void publish(RatedCharge charge) {
-        String key = RecordKeys.ratedCharge(charge.getTenant(), charge.getSubscription(), charge.getMeter(),
-                charge.getPeriodStart());
-        publishRaw(key, serializer.serialize(TOPIC, charge));
+        publishRaw(ChargeKey.of(charge).text(), serializer.serialize(TOPIC, charge));
     }
 
     /** Publishes under an explicit key (the v2 key names group, plan phase and adjustment), and waits for the ack. */

@@ -2,6 +2,7 @@ package io.valora.rating.query;
 
 import io.valora.rating.catalog.Catalog;
 import io.valora.rating.topology.PeriodState;
+import io.valora.schemas.ChargeKey;
 import io.valora.schemas.RatedCharge;
 import io.valora.schemas.Subscription;
 import java.math.BigDecimal;
@@ -50,13 +51,13 @@ public final class LiveQueries {
     /**
      * The customer's open (not yet final) charges: its current periods' running amounts and any
      * adjustment charges they carry, over all the customer's subscriptions in the catalog. Charge
-     * keys start with {@code tenant/subscription/}, so each subscription is one prefix scan.
+     * keys start with {@link ChargeKey#subscriptionPrefix}, so each subscription is one prefix scan.
      */
     public List<ChargeView> openCharges(String tenant, String customer) {
         List<ChargeView> open = new ArrayList<>();
         for (Subscription subscription : catalog.subscriptionsOfCustomer(tenant, customer)) {
             try (KeyValueIterator<String, PeriodState> it =
-                    charges.prefixScan(tenant + "/" + subscription.getId() + "/", new StringSerializer())) {
+                    charges.prefixScan(ChargeKey.subscriptionPrefix(tenant, subscription.getId()), new StringSerializer())) {
                 while (it.hasNext()) {
                     RatedCharge charge = it.next().value.charge();
                     if (charge != null && !charge.getFinal$() && charge.getCustomer().equals(customer)) {

@@ -80,9 +80,4 @@ public record Pricing(String plan, int planVersion, String currency, String roun
         POLICIES.put(key, policy);
         return policy;
     }
-
-    /** {@code plan@version}, as in the charge key. */
-    public String label() {
-        return plan + "@" + planVersion;
-    }
 }

@@ -2,6 +2,7 @@ package io.valora.rating.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.valora.schemas.ChargeKey;
 import io.valora.schemas.RatedCharge;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,8 +20,8 @@ class GraceAndLateUsageTest {
     private static final String OCT = RatingDriver.key("sub-cust-1", "api_call", "2026-10-01T00:00:00Z");
     private static final String NOV = RatingDriver.key("sub-cust-1", "api_call", "2026-11-01T00:00:00Z");
     private static final String DEC = RatingDriver.key("sub-cust-1", "api_call", "2026-12-01T00:00:00Z");
-    private static final String OCT_ADJUSTED_IN_NOV = NOV + ChargeKeys.ADJUSTMENT_OF + at("2026-10-01T00:00:00Z").toEpochMilli();
-    private static final String OCT_ADJUSTED_IN_DEC = DEC + ChargeKeys.ADJUSTMENT_OF + at("2026-10-01T00:00:00Z").toEpochMilli();
+    private static final String OCT_ADJUSTED_IN_NOV = NOV + "/adjustment-of/" + at("2026-10-01T00:00:00Z").toEpochMilli();
+    private static final String OCT_ADJUSTED_IN_DEC = DEC + "/adjustment-of/" + at("2026-10-01T00:00:00Z").toEpochMilli();
 
     @TempDir
     java.nio.file.Path stateDir;
@@ -138,7 +139,7 @@ class GraceAndLateUsageTest {
         assertThat(latest.get(OCT_ADJUSTED_IN_NOV).getFinal$()).as("closed with November").isTrue();
         assertThat(latest.get(OCT_ADJUSTED_IN_NOV).getQuantity()).isEqualTo("1");
         assertThat(latest.get(OCT_ADJUSTED_IN_DEC).getQuantity()).isEqualTo("1");
-        assertThat(latest).containsKey(DEC + ChargeKeys.ADJUSTMENT_OF + at("2026-11-01T00:00:00Z").toEpochMilli());
+        assertThat(latest).containsKey(DEC + "/adjustment-of/" + at("2026-11-01T00:00:00Z").toEpochMilli());
         // 1 + 1 + 1 units of October at 0.0015 = 0.0045 → 0 cents; total of lines = rate(3)
         long octoberTotal = latest.get(OCT).getAmountMinor() + latest.get(OCT_ADJUSTED_IN_NOV).getAmountMinor()
                 + latest.get(OCT_ADJUSTED_IN_DEC).getAmountMinor();

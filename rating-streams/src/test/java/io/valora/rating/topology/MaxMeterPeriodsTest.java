@@ -2,6 +2,7 @@ package io.valora.rating.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.valora.schemas.ChargeKey;
 import io.valora.schemas.RatedCharge;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -109,8 +110,8 @@ class MaxMeterPeriodsTest {
         send("after-2", CHANGE.plusMillis(10), "100");
 
         Map<String, RatedCharge> latest = rating.latest();
-        String basic = RatingDriver.key("sub-c", STORAGE, ChargeKeys.NO_GROUP, "basic@1", "2026-10-31T23:00:00Z");
-        String pro = RatingDriver.key("sub-c", STORAGE, ChargeKeys.NO_GROUP, "pro@1", "2026-10-31T23:00:00Z");
+        String basic = RatingDriver.key("sub-c", STORAGE, ChargeKey.NO_GROUP, "basic@1", "2026-10-31T23:00:00Z");
+        String pro = RatingDriver.key("sub-c", STORAGE, ChargeKey.NO_GROUP, "pro@1", "2026-10-31T23:00:00Z");
         assertThat(latest.get(basic).getQuantity()).as("after-1 priced with the catalog of its resolution").isEqualTo("300");
         assertThat(latest.get(basic).getEventCount()).isEqualTo(2);
         assertThat(latest.get(pro).getQuantity()).as("only what was resolved after the change").isEqualTo("100");

@@ -1,5 +1,6 @@
 package io.valora.rating.topology;
 
+import io.valora.schemas.ChargeKey;
 import io.valora.schemas.Meter;
 import io.valora.schemas.Plan;
 import io.valora.schemas.RatedCharge;
@@ -124,7 +125,7 @@ final class RatingDriver implements AutoCloseable {
 
     /** The key of a period charge of the default plan without group. */
     static String key(String subscription, String meter, String periodStart) {
-        return key(subscription, meter, ChargeKeys.NO_GROUP, PLAN + "@1", periodStart);
+        return key(subscription, meter, ChargeKey.NO_GROUP, PLAN + "@1", periodStart);
     }
 
     static String key(String subscription, String meter, String group, String planAtVersion, String periodStart) {

@@ -1,4 +1,4 @@
-package io.valora.gateway.events;
+package io.valora.billing.carddata;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,6 +23,7 @@ class CardNumberDetectorTest {
             99 4111 1111 1111 1111           | preceded by a short group
             1732406400000000009              | FALSE POSITIVE: a nanosecond timestamp that happens to pass Luhn
             1234567890128                    | FALSE POSITIVE: a 13-digit order number that passes Luhn
+            card-5500-0000-0000-0004-paid    | dashed groups inside a payment reference
             """)
     void refusesCardLikeNumbers(String text, String why) {
         assertThat(CardNumberDetector.containsCardNumber(text)).as(why).isTrue();
@@ -42,6 +43,8 @@ class CardNumberDetectorTest {
             2026-11-24T10:15:30Z             | a timestamp
             +1 555-010-4477                  | a phone number: too few digits
             ''                               | empty
+            pi_3NxYz2LkdIwHu7ix0ABCdEfG      | a payment provider's reference
+            ch_123456789012                  | a 12-digit charge id
             """)
     void letsLookAlikesThrough(String text, String why) {
         assertThat(CardNumberDetector.containsCardNumber(text)).as(why).isFalse();

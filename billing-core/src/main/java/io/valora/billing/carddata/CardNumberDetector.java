@@ -1,8 +1,12 @@
-package io.valora.gateway.events;
+package io.valora.billing.carddata;
 
 /**
- * Finds text that looks like a payment card number (PAN), so the gateway can refuse it before it
- * reaches Kafka: Valora is outside PCI-DSS scope only as long as no card number is ever stored.
+ * Finds text that looks like a payment card number (PAN), so Valora can refuse it before storing
+ * it: the gateway before an event reaches Kafka, invoice-service before a payment reference reaches
+ * PostgreSQL. Valora is outside PCI-DSS scope only as long as no card number is ever stored.
+ *
+ * <p>Why it lives in billing-core: every service must apply the same rule; two copies had drifted
+ * apart (invoice-service's own let a card followed by its CVV through).
  *
  * <p>A candidate is 13–19 digits that pass the Luhn check, written either without separators or
  * in groups joined by a single space or dash ({@code 4111 1111 1111 1111},
