@@ -70,6 +70,15 @@ public record Topics(String prefix) {
         return prefix + "invoice-events";
     }
 
+    /**
+     * Records a service could not process (undecodable, or a processing failure), as they were,
+     * with headers naming the source topic, partition and offset, the exception class and message,
+     * and the service. One topic for every service, so one consumer sees every dead letter.
+     */
+    public String deadLetters() {
+        return prefix + "dead-letters";
+    }
+
     /** Compacted topics: the latest record per key is the state. */
     public List<String> compacted() {
         return List.of(apiKeys(), customers(), meters(), plans(), subscriptions());
