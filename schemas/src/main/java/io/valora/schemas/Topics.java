@@ -87,6 +87,6 @@ public record Topics(String prefix) {
     /** Every topic an installation must have before the services start. */
     public List<String> all() {
         return List.of(usageEvents(), usageEventsRejected(), ratedCharges(), apiKeys(), customers(), meters(), plans(),
-                subscriptions(), invoiceEvents());
+                subscriptions(), invoiceEvents(), deadLetters());
     }
 }
