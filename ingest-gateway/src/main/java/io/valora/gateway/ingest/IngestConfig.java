@@ -17,8 +17,13 @@ public interface IngestConfig {
     @WithDefault("10s")
     Duration publishTimeout();
 
-    /** Oldest accepted event time, relative to now. */
-    @WithDefault("P35D")
+    /**
+     * Oldest accepted event time, relative to now. Strictly inside rating's de-duplication
+     * retention (35 days) by a day, so an event acknowledged with 202 is never refused as too old:
+     * rating measures age against its stream time, which can run ahead of this clock by the
+     * producers' clock skew plus however far rating lags behind the gateway.
+     */
+    @WithDefault("P34D")
     Duration maxEventAge();
 
     /** Furthest accepted event time in the future. */
