@@ -7,6 +7,7 @@ import io.valora.auth.ApiKeyTopicReader;
 import io.valora.auth.Caller;
 import io.valora.auth.DevKey;
 import io.valora.schemas.Topics;
+import io.valora.service.kafka.KafkaClientConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.Optional;
@@ -29,11 +30,11 @@ public class ApiKeys {
     private final ApiKeyTopicReader reader;
     private final ApiKeyAuthenticator authenticator;
 
-    ApiKeys(AuthConfig config, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+    ApiKeys(AuthConfig config, KafkaClientConfig kafka,
             @ConfigProperty(name = "valora.topics.prefix") Optional<String> topicPrefix) {
         this.config = config;
-        this.reader = new ApiKeyTopicReader(new ApiKeyTopicReader.Settings(bootstrapServers,
-                new Topics(topicPrefix.orElse("")).apiKeys(), "valora-ingest-gateway-api-keys", config.topicPollInterval(),
+        this.reader = new ApiKeyTopicReader(new ApiKeyTopicReader.Settings(kafka.operatorProperties(),
+                new Topics(topicPrefix.orElse("")).apiKeysTopic(), "valora-ingest-gateway-api-keys", config.topicPollInterval(),
                 config.topicPartitionRecheck()));
         Optional<DevKey> devKey = Optional.empty();
         if (config.devKeyEnabled()) {

@@ -7,11 +7,11 @@ import io.valora.auth.ApiKeyTopicReader;
 import io.valora.auth.Caller;
 import io.valora.auth.DevKey;
 import io.valora.schemas.Topics;
+import io.valora.service.kafka.KafkaClientConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.Optional;
 import java.util.Set;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The live queries' API keys, with the gateway's code ({@code api-auth}): keys from the compacted
@@ -28,11 +28,11 @@ public class ApiKeys {
     private final ApiKeyTopicReader reader;
     private final ApiKeyAuthenticator authenticator;
 
-    ApiKeys(RatingConfig config, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+    ApiKeys(RatingConfig config, KafkaClientConfig kafka) {
         RatingConfig.Auth auth = config.auth();
         this.topicEnabled = auth.topicEnabled();
-        this.reader = new ApiKeyTopicReader(new ApiKeyTopicReader.Settings(bootstrapServers,
-                new Topics(config.topics().prefix().orElse("")).apiKeys(), "valora-rating-streams-api-keys",
+        this.reader = new ApiKeyTopicReader(new ApiKeyTopicReader.Settings(kafka.operatorProperties(),
+                new Topics(config.topics().prefix().orElse("")).apiKeysTopic(), "valora-rating-streams-api-keys",
                 auth.topicPollInterval(), auth.topicPartitionRecheck()));
         Optional<DevKey> dev = auth.devKeyEnabled()
                 ? Optional.of(new DevKey(auth.devKey().filter(k -> !k.isBlank()).orElseThrow(() -> new IllegalStateException(
