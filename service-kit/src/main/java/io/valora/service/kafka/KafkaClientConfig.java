@@ -58,7 +58,7 @@ public final class KafkaClientConfig {
                 copy.put(k, v);
             }
         });
-        GUARANTEES.forEach((key, value) -> refuseIfDifferent("every Valora Kafka client", copy.get(key), key, value));
+        GUARANTEES.forEach((key, value) -> refuseIfDifferent("This service (every Kafka client of it)", copy.get(key), key, value));
         this.operator = Map.copyOf(copy);
     }
 
