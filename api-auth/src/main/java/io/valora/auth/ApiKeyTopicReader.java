@@ -1,9 +1,10 @@
 package io.valora.auth;
 
 import io.valora.schemas.ApiKey;
-import io.valora.schemas.codec.RecordSerde;
+import io.valora.schemas.Topic;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +18,6 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Deserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * Keeps an {@link ApiKeyRegistry} equal to the compacted {@code api-keys} topic: one consumer
@@ -40,26 +40,27 @@ public final class ApiKeyTopicReader implements AutoCloseable {
     /**
      * Where and how to read.
      *
-     * @param bootstrapServers the brokers
-     * @param topic the full name of the {@code api-keys} topic (prefix included)
+     * @param clientProperties the service's Kafka client properties (brokers, security, tuning: in a
+     *     Quarkus service its {@code kafka.*} configuration); the reader layers its own settings on top
+     * @param topic the {@code api-keys} topic (prefix included) and its serdes
      * @param clientId the consumer's client id, e.g. {@code valora-ingest-gateway-api-keys}
      * @param pollInterval how long one poll waits; bounds how late a revocation is seen
      * @param partitionRecheck how often the topic's partitions are listed again, so partitions
      *     added while running are read (from their beginning) without a restart
      */
-    public record Settings(String bootstrapServers, String topic, String clientId, Duration pollInterval,
-            Duration partitionRecheck) {
+    public record Settings(Map<String, Object> clientProperties, Topic<String, ApiKey> topic, String clientId,
+            Duration pollInterval, Duration partitionRecheck) {
 
         /** Default {@link #partitionRecheck}. */
         public static final Duration DEFAULT_PARTITION_RECHECK = Duration.ofSeconds(10);
 
         /** Settings with the default partition re-check interval. */
-        public Settings(String bootstrapServers, String topic, String clientId, Duration pollInterval) {
-            this(bootstrapServers, topic, clientId, pollInterval, DEFAULT_PARTITION_RECHECK);
+        public Settings(Map<String, Object> clientProperties, Topic<String, ApiKey> topic, String clientId, Duration pollInterval) {
+            this(clientProperties, topic, clientId, pollInterval, DEFAULT_PARTITION_RECHECK);
         }
 
         public Settings {
-            Objects.requireNonNull(bootstrapServers, "bootstrapServers");
+            clientProperties = Map.copyOf(Objects.requireNonNull(clientProperties, "clientProperties"));
             Objects.requireNonNull(topic, "topic");
             Objects.requireNonNull(clientId, "clientId");
             if (pollInterval.isNegative() || pollInterval.isZero()) {
@@ -73,13 +74,55 @@ public final class ApiKeyTopicReader implements AutoCloseable {
 
     private final ApiKeyRegistry registry = new ApiKeyRegistry();
     private final Settings settings;
+    private final Map<String, Object> consumerProperties;
     private volatile boolean caughtUp;
     private volatile boolean running = true;
     private volatile KafkaConsumer<String, byte[]> consumer;
     private Thread thread;
 
+    /**
+     * Checks and layers the consumer's properties at once, so a service that builds its reader at
+     * start-up fails there, with the message, when its configuration contradicts the reader.
+     *
+     * @throws IllegalStateException if the client properties set {@code isolation.level} or
+     *     {@code enable.auto.commit} to something the reader cannot work with
+     */
     public ApiKeyTopicReader(Settings settings) {
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.consumerProperties = consumerProperties(settings);
+    }
+
+    /**
+     * The service's properties with the reader's own on top. Refused when set otherwise:
+     * {@code isolation.level=read_committed} (keys written by a transactional outbox appear only
+     * once committed) and {@code enable.auto.commit=false} (nothing is committed: there is no
+     * group). Set regardless of the service's values, because the reader's design decides them:
+     * no {@code group.id}, {@code auto.offset.reset=earliest}, the client id, and
+     * {@code metadata.max.age.ms} = the partition re-check (so added partitions are seen in time).
+     */
+    static Map<String, Object> consumerProperties(Settings settings) {
+        Map<String, Object> required = Map.of(
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        Map<String, Object> props = new HashMap<>(settings.clientProperties());
+        required.forEach((key, value) -> {
+            Object given = props.get(key);
+            if (given != null && !String.valueOf(given).strip().equalsIgnoreCase(String.valueOf(value))) {
+                throw new IllegalStateException("The api-keys reader '" + settings.clientId() + "' refuses " + key + "=" + given
+                        + ": it needs " + key + "=" + value + " (remove the setting, or set it to that value)");
+            }
+        });
+        props.putAll(required);
+        props.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        props.put(ConsumerConfig.CLIENT_ID_CONFIG, settings.clientId());
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, (int) settings.partitionRecheck().toMillis());
+        return Map.copyOf(props);
+    }
+
+    /** The exact properties the reader's consumer is built with (for checks and tests). */
+    public Map<String, Object> consumerProperties() {
+        return consumerProperties;
     }
 
     /** The keys read so far; look callers up here (by {@link KeyHash} of the presented key). */
@@ -124,17 +167,10 @@ public final class ApiKeyTopicReader implements AutoCloseable {
     }
 
     private void run() {
-        Deserializer<ApiKey> values = RecordSerde.singleObject(ApiKey.class).deserializer();
-        try (KafkaConsumer<String, byte[]> kafka = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers(),
-                ConsumerConfig.CLIENT_ID_CONFIG, settings.clientId(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                // Metadata (and so partitionsFor) is at most this old when partitions are re-checked.
-                ConsumerConfig.METADATA_MAX_AGE_CONFIG, (int) settings.partitionRecheck().toMillis(),
-                // Keys written by a transactional outbox appear only once committed.
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
-                new StringDeserializer(), new ByteArrayDeserializer())) {
+        Deserializer<ApiKey> values = settings.topic().valueSerde().deserializer();
+        // Values are decoded one by one (apply), so one unreadable record cannot stop the reader.
+        try (KafkaConsumer<String, byte[]> kafka = new KafkaConsumer<>(consumerProperties,
+                settings.topic().keySerde().deserializer(), new ByteArrayDeserializer())) {
             consumer = kafka;
             if (!running) {
                 return;
@@ -154,7 +190,7 @@ public final class ApiKeyTopicReader implements AutoCloseable {
                 }
                 if (!caughtUp && endAtStart.entrySet().stream().allMatch(e -> kafka.position(e.getKey()) >= e.getValue())) {
                     caughtUp = true;
-                    LOG.log(Level.INFO, "API keys loaded from {0}: {1} active", settings.topic(), registry.size());
+                    LOG.log(Level.INFO, "API keys loaded from {0}: {1} active", settings.topic().name(), registry.size());
                 }
             }
         } catch (WakeupException e) {
@@ -183,7 +219,7 @@ public final class ApiKeyTopicReader implements AutoCloseable {
     private void assignAddedPartitions(KafkaConsumer<String, byte[]> kafka) {
         List<PartitionInfo> infos;
         try {
-            infos = kafka.partitionsFor(settings.topic(), Duration.ofSeconds(5));
+            infos = kafka.partitionsFor(settings.topic().name(), Duration.ofSeconds(5));
         } catch (org.apache.kafka.common.errors.TimeoutException e) {
             return; // Broker unreachable: try again at the next re-check.
         }
@@ -200,14 +236,14 @@ public final class ApiKeyTopicReader implements AutoCloseable {
         all.addAll(added);
         kafka.assign(all);
         kafka.seekToBeginning(added);
-        LOG.log(Level.INFO, "Reading {0} partition(s) added to {1}: {2}", added.size(), settings.topic(), added);
+        LOG.log(Level.INFO, "Reading {0} partition(s) added to {1}: {2}", added.size(), settings.topic().name(), added);
     }
 
     private List<TopicPartition> awaitPartitions(KafkaConsumer<String, byte[]> kafka) {
         boolean warned = false;
         while (running) {
             try {
-                var infos = kafka.partitionsFor(settings.topic(), Duration.ofSeconds(5));
+                var infos = kafka.partitionsFor(settings.topic().name(), Duration.ofSeconds(5));
                 if (infos != null && !infos.isEmpty()) {
                     return infos.stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
                 }
@@ -216,7 +252,7 @@ public final class ApiKeyTopicReader implements AutoCloseable {
             }
             if (!warned) {
                 LOG.log(Level.WARNING, "Waiting for topic {0} to exist; only the development key (if enabled) works until then",
-                        settings.topic());
+                        settings.topic().name());
                 warned = true;
             }
             pause();

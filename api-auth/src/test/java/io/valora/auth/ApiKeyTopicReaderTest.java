@@ -1,8 +1,10 @@
 package io.valora.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.valora.schemas.ApiKey;
+import io.valora.schemas.Topic;
 import io.valora.schemas.codec.RecordSerde;
 import io.valora.testing.kafka.EmbeddedKafkaBroker;
 import io.valora.testing.kafka.KafkaBrokerExtension;
@@ -18,6 +20,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -70,7 +73,7 @@ class ApiKeyTopicReaderTest {
     void readsPartitionsAddedAfterStartFromTheirBeginning(EmbeddedKafkaBroker broker) throws Exception {
         String topic = "api-keys-" + UUID.randomUUID();
         broker.createTopics(1, List.of(topic));
-        ApiKeyTopicReader.Settings settings = new ApiKeyTopicReader.Settings(broker.bootstrapServers(), topic,
+        ApiKeyTopicReader.Settings settings = new ApiKeyTopicReader.Settings(bootstrap(broker), topic(topic),
                 "api-auth-test", Duration.ofMillis(100), Duration.ofMillis(500));
         try (ApiKeyTopicReader reader = new ApiKeyTopicReader(settings)) {
             reader.start();
@@ -91,8 +94,41 @@ class ApiKeyTopicReaderTest {
         }
     }
 
+    @Test
+    void buildsItsConsumerFromTheServicePropertiesWithItsOwnSettingsOnTop() {
+        Map<String, Object> service = Map.of("bootstrap.servers", "b:9093", "security.protocol", "SSL",
+                "ssl.truststore.location", "/etc/kafka/truststore.p12", "group.id", "quarkus-app-name",
+                "auto.offset.reset", "latest", "client.id", "someone-else");
+
+        Map<String, Object> props = new ApiKeyTopicReader(new ApiKeyTopicReader.Settings(service, topic("api-keys"), "reader-1",
+                Duration.ofMillis(100), Duration.ofSeconds(7))).consumerProperties();
+
+        assertThat(props).containsEntry("bootstrap.servers", "b:9093").containsEntry("security.protocol", "SSL")
+                .containsEntry("ssl.truststore.location", "/etc/kafka/truststore.p12")
+                .containsEntry("client.id", "reader-1").containsEntry("auto.offset.reset", "earliest")
+                .containsEntry("isolation.level", "read_committed").containsEntry("enable.auto.commit", "false")
+                .containsEntry("metadata.max.age.ms", 7000).doesNotContainKey("group.id");
+    }
+
+    @Test
+    void refusesServicePropertiesThatWouldLetItReadUncommittedKeys() {
+        Map<String, Object> service = Map.of("bootstrap.servers", "b:9093", "isolation.level", "read_uncommitted");
+
+        assertThatThrownBy(() -> new ApiKeyTopicReader(new ApiKeyTopicReader.Settings(service, topic("api-keys"), "reader-1",
+                Duration.ofMillis(100)))).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("isolation.level=read_uncommitted").hasMessageContaining("reader-1");
+    }
+
     static ApiKeyTopicReader.Settings settings(EmbeddedKafkaBroker broker, String topic) {
-        return new ApiKeyTopicReader.Settings(broker.bootstrapServers(), topic, "api-auth-test", Duration.ofMillis(100));
+        return new ApiKeyTopicReader.Settings(bootstrap(broker), topic(topic), "api-auth-test", Duration.ofMillis(100));
+    }
+
+    static Map<String, Object> bootstrap(EmbeddedKafkaBroker broker) {
+        return Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+    }
+
+    static Topic<String, ApiKey> topic(String name) {
+        return new Topic<>(name, Serdes.String(), RecordSerde.singleObject(ApiKey.class));
     }
 
     static void send(EmbeddedKafkaBroker broker, String topic, ApiKey key) throws Exception {

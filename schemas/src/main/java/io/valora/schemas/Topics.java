@@ -1,6 +1,8 @@
 package io.valora.schemas;
 
+import io.valora.schemas.codec.RecordSerde;
 import java.util.List;
+import org.apache.kafka.common.serialization.Serdes;
 
 /**
  * The names of Valora's Kafka topics, all behind one configurable prefix
@@ -77,6 +79,29 @@ public record Topics(String prefix) {
      */
     public String deadLetters() {
         return prefix + "dead-letters";
+    }
+
+    /** {@link #usageEvents()} with its serdes: string key, single-object Avro {@link UsageEvent}. */
+    public Topic<String, UsageEvent> usageEventsTopic() {
+        return new Topic<>(usageEvents(), Serdes.String(), RecordSerde.singleObject(UsageEvent.class));
+    }
+
+    /**
+     * {@link #usageEventsRejected()} as raw bytes: a rejected record is a {@link #usageEvents()}
+     * record as it arrived (it may be unreadable, which can be why it was rejected), plus headers.
+     */
+    public Topic<byte[], byte[]> usageEventsRejectedTopic() {
+        return new Topic<>(usageEventsRejected(), Serdes.ByteArray(), Serdes.ByteArray());
+    }
+
+    /** {@link #ratedCharges()} with its serdes: string key, single-object Avro {@link RatedCharge}. */
+    public Topic<String, RatedCharge> ratedChargesTopic() {
+        return new Topic<>(ratedCharges(), Serdes.String(), RecordSerde.singleObject(RatedCharge.class));
+    }
+
+    /** {@link #apiKeys()} with its serdes: string key (the key hash), single-object Avro {@link ApiKey}. */
+    public Topic<String, ApiKey> apiKeysTopic() {
+        return new Topic<>(apiKeys(), Serdes.String(), RecordSerde.singleObject(ApiKey.class));
     }
 
     /** Compacted topics: the latest record per key is the state. */

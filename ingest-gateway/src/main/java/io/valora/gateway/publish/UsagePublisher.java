@@ -1,10 +1,12 @@
 package io.valora.gateway.publish;
 
 import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.Startup;
 import io.valora.schemas.RecordKeys;
+import io.valora.schemas.Topic;
 import io.valora.schemas.Topics;
 import io.valora.schemas.UsageEvent;
-import io.valora.schemas.codec.RecordSerde;
+import io.valora.service.kafka.KafkaClientConfig;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -24,7 +26,6 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -32,40 +33,51 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * one of them: {@code acks=all} with an idempotent producer, so a 202 means the events are
  * durable and a client retry cannot create a second copy in the log.
  */
+@Startup
 @ApplicationScoped
 public class UsagePublisher {
 
     private final KafkaProducer<String, UsageEvent> producer;
+    private final Map<String, Object> producerProperties;
     private final String topic;
     private final Duration timeout;
 
-    UsagePublisher(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+    /** Built at start-up ({@link Startup}), so a configuration the producer refuses stops the gateway there. */
+    UsagePublisher(KafkaClientConfig kafka,
             @ConfigProperty(name = "valora.topics.prefix") Optional<String> topicPrefix,
             @ConfigProperty(name = "valora.ingest.publish-timeout") Duration timeout) {
-        this.topic = new Topics(topicPrefix.orElse("")).usageEvents();
+        Topic<String, UsageEvent> usage = new Topics(topicPrefix.orElse("")).usageEventsTopic();
+        this.topic = usage.name();
         this.timeout = timeout;
-        this.producer = new KafkaProducer<>(producerConfig(bootstrapServers, timeout), new StringSerializer(),
-                RecordSerde.singleObject(UsageEvent.class).serializer());
+        this.producerProperties = producerProperties(kafka, timeout);
+        this.producer = new KafkaProducer<>(producerProperties, usage.keySerde().serializer(), usage.valueSerde().serializer());
     }
 
-    static Map<String, Object> producerConfig(String bootstrapServers, Duration timeout) {
+    /**
+     * The producer's properties: the operator's {@code kafka.*} keys over the gateway's tuning,
+     * under {@code acks=all} and {@code enable.idempotence=true}, which the 202 rests on.
+     *
+     * @throws IllegalStateException if the operator's keys contradict those two
+     */
+    static Map<String, Object> producerProperties(KafkaClientConfig kafka, Duration timeout) {
         int timeoutMs = (int) timeout.toMillis();
-        Map<String, Object> config = new HashMap<>();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        config.put(ProducerConfig.CLIENT_ID_CONFIG, "valora-ingest-gateway");
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
-        config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
-        config.put(ProducerConfig.BATCH_SIZE_CONFIG, 64 * 1024);
+        Map<String, Object> tuning = new HashMap<>();
+        tuning.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        tuning.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        tuning.put(ProducerConfig.BATCH_SIZE_CONFIG, 64 * 1024);
         // Room for every record the in-flight budget admits (64M of JSON is less as Avro), so a
         // send does not block on a full buffer.
-        config.put(ProducerConfig.BUFFER_MEMORY_CONFIG, 64L * 1024 * 1024);
+        tuning.put(ProducerConfig.BUFFER_MEMORY_CONFIG, 64L * 1024 * 1024);
         // Bounded waits: a broker outage turns into a 503 within the timeout, never a hung request.
-        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, timeoutMs);
-        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.min(timeoutMs, 5_000));
-        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Math.max(timeoutMs, 5_000 + 5));
-        return config;
+        tuning.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, timeoutMs);
+        tuning.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.min(timeoutMs, 5_000));
+        tuning.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Math.max(timeoutMs, 5_000 + 5));
+        return kafka.durableProducer("valora-ingest-gateway", tuning, Map.of());
+    }
+
+    /** The exact properties the producer was built with. */
+    Map<String, Object> producerProperties() {
+        return producerProperties;
     }
 
     /**

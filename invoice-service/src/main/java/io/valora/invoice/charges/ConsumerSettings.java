@@ -1,57 +1,60 @@
 package io.valora.invoice.charges;
 
+import io.valora.schemas.RatedCharge;
+import io.valora.schemas.Topic;
 import io.valora.schemas.Topics;
+import io.valora.service.kafka.KafkaClientConfig;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * How the rated-charge consumer connects: broker, topic and group, from configuration.
+ * How the rated-charge consumer connects: the operator's {@code kafka.*} keys, the topic, the
+ * group, and the settings its delivery guarantee rests on.
  *
- * <p>Why it exists: the consumer's delivery guarantees live in these few settings (read only
- * committed transactions of the exactly-once topology, commit offsets by hand after the
- * database commit, start from the beginning for a new group), so they are kept in one place.
+ * <p>Why it exists: the consumer's guarantees live in a few settings (read only committed
+ * transactions of the exactly-once topology, commit offsets by hand after the database commit),
+ * so they are layered over the operator's configuration in one place, and a configuration that
+ * contradicts them is refused when the consumer is built at start-up.
  */
 @ApplicationScoped
 public class ConsumerSettings {
 
-    private final String bootstrapServers;
-    private final Topics topics;
-    private final String groupId;
-    private final Duration sessionTimeout;
+    private final Topic<String, RatedCharge> topic;
+    private final Map<String, Object> properties;
 
-    ConsumerSettings(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+    ConsumerSettings(KafkaClientConfig kafka,
                      @ConfigProperty(name = "valora.topics.prefix") Optional<String> topicPrefix,
-                     @ConfigProperty(name = "valora.consumer.group-id", defaultValue = "valora-invoice-service") String groupId,
-                     @ConfigProperty(name = "valora.consumer.session-timeout", defaultValue = "45s") Duration sessionTimeout) {
-        this.bootstrapServers = bootstrapServers;
-        this.topics = new Topics(topicPrefix.orElse(""));
-        this.groupId = groupId;
-        this.sessionTimeout = sessionTimeout;
+                     @ConfigProperty(name = "valora.consumer.group-id", defaultValue = "valora-invoice-service") String groupId) {
+        this.topic = new Topics(topicPrefix.orElse("")).ratedChargesTopic();
+        this.properties = properties(kafka, groupId);
     }
 
-    /** The topic to read: prefix + {@code rated-charges}. */
-    public String topic() {
-        return topics.ratedCharges();
+    /**
+     * The consumer's properties. Required (an operator value that differs is refused):
+     * {@code isolation.level=read_committed}, {@code enable.auto.commit=false} and the group from
+     * {@code valora.consumer.group-id}. Defaults the operator may change: {@code auto.offset.reset=earliest}
+     * (a new group reads every charge), {@code max.poll.records=500}.
+     *
+     * @throws IllegalStateException naming the refused key
+     */
+    static Map<String, Object> properties(KafkaClientConfig kafka, String groupId) {
+        return kafka.committedReader(groupId + "-rated-charges",
+                Map.of(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                        ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "500"),
+                Map.of(ConsumerConfig.GROUP_ID_CONFIG, groupId,
+                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false"));
     }
 
-    /** Consumer properties; keys and values are read as strings and raw bytes (values decoded per record). */
-    public Properties properties() {
-        Properties props = new Properties();
-        props.putAll(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.GROUP_ID_CONFIG, groupId,
-                ConsumerConfig.CLIENT_ID_CONFIG, groupId + "-rated-charges",
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "500",
-                // How long a killed instance holds its partitions before the group moves them on.
-                ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, Long.toString(sessionTimeout.toMillis())));
-        return props;
+    /** The topic to read (prefix + {@code rated-charges}) and its serdes. */
+    public Topic<String, RatedCharge> topic() {
+        return topic;
+    }
+
+    /** The exact properties the consumer is built with; values are decoded per record ({@link ChargeBatch}). */
+    public Map<String, Object> properties() {
+        return properties;
     }
 }

@@ -15,7 +15,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jboss.logging.Logger;
 
 /**
@@ -46,10 +45,11 @@ public class RatedChargeConsumer {
     }
 
     void start(@Observes @Priority(DatabaseStartup.PRIORITY + 10) StartupEvent event) {
-        consumer = new KafkaConsumer<>(settings.properties(), new StringDeserializer(), new ByteArrayDeserializer());
+        // Values stay bytes here: ChargeBatch decodes each one, so an unreadable charge is handled alone.
+        consumer = new KafkaConsumer<>(settings.properties(), settings.topic().keySerde().deserializer(), new ByteArrayDeserializer());
         thread = new Thread(this::run, "rated-charges-consumer");
         thread.start();
-        LOG.infof("Consuming %s from %s", settings.topic(), settings.properties().get("bootstrap.servers"));
+        LOG.infof("Consuming %s from %s", settings.topic().name(), settings.properties().get("bootstrap.servers"));
     }
 
     void stop(@Observes ShutdownEvent event) throws InterruptedException {
@@ -65,7 +65,7 @@ public class RatedChargeConsumer {
 
     private void run() {
         try (KafkaConsumer<String, byte[]> kafka = consumer) {
-            kafka.subscribe(List.of(settings.topic()));
+            kafka.subscribe(List.of(settings.topic().name()));
             while (!isStopping()) {
                 ConsumerRecords<String, byte[]> records = kafka.poll(POLL);
                 if (!records.isEmpty()) {

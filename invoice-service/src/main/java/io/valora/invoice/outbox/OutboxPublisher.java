@@ -1,13 +1,14 @@
 package io.valora.invoice.outbox;
 
 import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.Startup;
+import io.valora.service.kafka.KafkaClientConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -32,25 +33,62 @@ import org.jboss.logging.Logger;
  *
  * <p>Why it exists: the relay marks rows sent only after this returns, so an exception here
  * means "not sent, try again" — the rows stay in the outbox.
+ *
+ * <p>Both clients take the operator's {@code kafka.*} keys ({@link KafkaClientConfig}); their
+ * properties are settled when the bean is built at start-up ({@link Startup}), so a refused
+ * setting stops the service there, not at the first relayed row. The rows carry their topic and
+ * already-encoded value, so the producer writes strings and bytes, not a typed topic.
  */
+@Startup
 @ApplicationScoped
 public class OutboxPublisher {
 
     private static final Logger LOG = Logger.getLogger(OutboxPublisher.class);
     private static final Duration ACK_TIMEOUT = Duration.ofSeconds(30);
 
-    private final String bootstrapServers;
-    private final String clientId;
+    private final Map<String, Object> producerProperties;
+    private final Map<String, Object> adminProperties;
     private final OutboxSettings settings;
     private KafkaProducer<String, byte[]> producer;
     private boolean topicsReady;
 
-    OutboxPublisher(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+    OutboxPublisher(KafkaClientConfig kafka,
                     @ConfigProperty(name = "valora.consumer.group-id", defaultValue = "valora-invoice-service") String clientId,
                     OutboxSettings settings) {
-        this.bootstrapServers = bootstrapServers;
-        this.clientId = clientId + "-outbox";
+        this.producerProperties = producerProperties(kafka, clientId + "-outbox");
+        this.adminProperties = adminProperties(kafka, clientId + "-outbox-admin");
         this.settings = settings;
+    }
+
+    /**
+     * Required: {@code acks=all}, {@code enable.idempotence=true} (a row is marked sent only once
+     * every in-sync replica has it, and a retried batch leaves one copy). Defaults the operator may
+     * change: bounded waits, so a broker outage fails the relay run instead of hanging it.
+     */
+    static Map<String, Object> producerProperties(KafkaClientConfig kafka, String clientId) {
+        return kafka.durableProducer(clientId, Map.of(
+                ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "5",
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, "10000",
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000",
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "25000",
+                ProducerConfig.LINGER_MS_CONFIG, "5"), Map.of());
+    }
+
+    /** The topic check's admin client: the operator's keys over bounded timeouts. */
+    static Map<String, Object> adminProperties(KafkaClientConfig kafka, String clientId) {
+        return kafka.admin(clientId, Map.of(
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "10000",
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000"));
+    }
+
+    /** The exact properties the producer is (or will be) built with. */
+    Map<String, Object> producerProperties() {
+        return producerProperties;
+    }
+
+    /** The exact properties the admin client is built with. */
+    Map<String, Object> adminProperties() {
+        return adminProperties;
     }
 
     /** Sends every row in order and waits for all acknowledgements; throws if any was not acknowledged. */
@@ -76,18 +114,7 @@ public class OutboxPublisher {
 
     private KafkaProducer<String, byte[]> producer() {
         if (producer == null) {
-            Properties props = new Properties();
-            props.putAll(Map.of(
-                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                    ProducerConfig.CLIENT_ID_CONFIG, clientId,
-                    ProducerConfig.ACKS_CONFIG, "all",
-                    ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true",
-                    ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "5",
-                    ProducerConfig.MAX_BLOCK_MS_CONFIG, "10000",
-                    ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000",
-                    ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "25000",
-                    ProducerConfig.LINGER_MS_CONFIG, "5"));
-            producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
+            producer = new KafkaProducer<>(producerProperties, new StringSerializer(), new ByteArraySerializer());
         }
         return producer;
     }
@@ -96,9 +123,7 @@ public class OutboxPublisher {
         if (topicsReady) {
             return;
         }
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "10000",
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000"))) {
+        try (Admin admin = Admin.create(adminProperties)) {
             Set<String> existing = admin.listTopics().names().get(10, TimeUnit.SECONDS);
             List<NewTopic> missing = settings.ownTopics().stream().filter(t -> !existing.contains(t.name()))
                     .map(t -> new NewTopic(t.name(), java.util.Optional.of(t.partitions()), java.util.Optional.empty())

@@ -135,7 +135,7 @@ class TwoInstancesIT {
                 "valora.outbox.relay-enabled", Boolean.toString(relay),
                 "valora.close.interval", "3600s",
                 // instance-a is killed: the group must not wait Kafka's default 45 s for it.
-                "valora.consumer.session-timeout", "6s"));
+                "kafka.session.timeout.ms", "6000"));
         started.add(process);
         return process;
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.valora.rating.topology.ResourceNames;
 import io.valora.schemas.Topics;
+import io.valora.service.kafka.KafkaClientConfig;
 import io.valora.testing.kafka.EmbeddedKafkaBroker;
 import io.valora.testing.kafka.KafkaBrokerExtension;
 import java.nio.charset.StandardCharsets;
@@ -37,9 +38,9 @@ class RejectedEventsReplayTest {
         reject(broker, topics, "demo/cust-2", "event-2", "too-old");
         reject(broker, topics, "demo/cust-3", "event-3", "plan-not-found");
 
-        long first = RejectedEventsReplay.replay(broker.bootstrapServers(), topics,
+        long first = RejectedEventsReplay.replay(KafkaClientConfig.bootstrapOnly(broker.bootstrapServers()), topics,
                 Set.of("no-subscription", "plan-not-found")::contains, false, Duration.ofSeconds(30));
-        long second = RejectedEventsReplay.replay(broker.bootstrapServers(), topics, code -> true, false, Duration.ofSeconds(30));
+        long second = RejectedEventsReplay.replay(KafkaClientConfig.bootstrapOnly(broker.bootstrapServers()), topics, code -> true, false, Duration.ofSeconds(30));
 
         assertThat(first).isEqualTo(2);
         assertThat(second).as("already replayed, and too-old was passed over on purpose").isZero();

@@ -6,6 +6,7 @@ import io.quarkus.runtime.StartupEvent;
 import io.valora.auth.ApiKeyRegistry;
 import io.valora.auth.ApiKeyTopicReader;
 import io.valora.schemas.Topics;
+import io.valora.service.kafka.KafkaClientConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.Optional;
@@ -27,13 +28,18 @@ public class TopicApiKeys {
     private final boolean enabled;
     private final ApiKeyTopicReader reader;
 
-    TopicApiKeys(AuthSettings settings, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+    TopicApiKeys(AuthSettings settings, KafkaClientConfig kafka,
             @ConfigProperty(name = "valora.topics.prefix") Optional<String> topicPrefix,
             @ConfigProperty(name = "quarkus.application.name") String application) {
         this.enabled = settings.topicEnabled();
-        this.reader = new ApiKeyTopicReader(new ApiKeyTopicReader.Settings(bootstrapServers,
-                new Topics(topicPrefix.orElse("")).apiKeys(), application + "-api-keys", settings.topicPollInterval(),
+        this.reader = new ApiKeyTopicReader(new ApiKeyTopicReader.Settings(kafka.operatorProperties(),
+                new Topics(topicPrefix.orElse("")).apiKeysTopic(), application + "-api-keys", settings.topicPollInterval(),
                 settings.topicPartitionRecheck()));
+    }
+
+    /** Exactly what the reader's consumer is built with (the service's kafka.* keys under the reader's own). */
+    public java.util.Map<String, Object> consumerProperties() {
+        return reader.consumerProperties();
     }
 
     /** The keys read so far. */
