@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -77,6 +78,11 @@ public final class ApiKeyTopicReader implements AutoCloseable {
     private final Map<String, Object> consumerProperties;
     private volatile boolean caughtUp;
     private volatile boolean running = true;
+    private volatile String failure;
+    private final java.util.concurrent.atomic.AtomicLong skipped = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.CountDownLatch stopping = new java.util.concurrent.CountDownLatch(1);
+    /** Fault injection for tests: runs before each record is applied; a throw stops reading like any failure. */
+    private volatile java.util.function.Consumer<ConsumerRecord<String, byte[]>> beforeApply = r -> { };
     private volatile KafkaConsumer<String, byte[]> consumer;
     private Thread thread;
 
@@ -135,6 +141,33 @@ public final class ApiKeyTopicReader implements AutoCloseable {
         return caughtUp;
     }
 
+    /**
+     * Why reading stopped, while it is stopped (empty while reading works). A stopped reader cannot
+     * see revocations, so a service must then accept no key from it (fail closed) and report itself
+     * not ready; the reader starts over from the beginning after {@link #RESTART_DELAY}.
+     */
+    public Optional<String> failure() {
+        return Optional.ofNullable(failure);
+    }
+
+    /** True when the keys can be trusted: read to the end once, and reading has not stopped since. */
+    public boolean available() {
+        return caughtUp && failure == null;
+    }
+
+    /**
+     * Fault injection for tests of the services' fail-closed behaviour: a hook run before each
+     * record is applied; a throw stops reading like any failure. Never set in production.
+     */
+    public void beforeApply(java.util.function.Consumer<ConsumerRecord<String, byte[]>> hook) {
+        this.beforeApply = hook;
+    }
+
+    /** Records skipped because they could not be read (their key does not work until a readable record comes). */
+    public long skippedRecords() {
+        return skipped.get();
+    }
+
     /** Starts reading on a daemon thread of its own; returns at once. */
     public synchronized void start() {
         if (thread != null) {
@@ -149,6 +182,7 @@ public final class ApiKeyTopicReader implements AutoCloseable {
     @Override
     public void close() {
         running = false;
+        stopping.countDown();
         KafkaConsumer<String, byte[]> current = consumer;
         if (current != null) {
             current.wakeup();
@@ -166,7 +200,30 @@ public final class ApiKeyTopicReader implements AutoCloseable {
         }
     }
 
+    /** How long the reader waits before it starts over after a failure. */
+    public static final Duration RESTART_DELAY = Duration.ofSeconds(5);
+
     private void run() {
+        while (running) {
+            try {
+                readUntilClosed();
+            } catch (WakeupException e) {
+                return; // Shutting down.
+            } catch (RuntimeException e) {
+                failure = e.getClass().getSimpleName() + ": " + e.getMessage();
+                LOG.log(Level.ERROR, "The api-keys reader stopped; no key from the topic is accepted until it reads again "
+                        + "(starting over in " + RESTART_DELAY.toSeconds() + " s)", e);
+                try {
+                    stopping.await(RESTART_DELAY.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    private void readUntilClosed() {
         Deserializer<ApiKey> values = settings.topic().valueSerde().deserializer();
         // Values are decoded one by one (apply), so one unreadable record cannot stop the reader.
         try (KafkaConsumer<String, byte[]> kafka = new KafkaConsumer<>(consumerProperties,
@@ -179,6 +236,7 @@ public final class ApiKeyTopicReader implements AutoCloseable {
             kafka.assign(partitions);
             kafka.seekToBeginning(partitions);
             Map<TopicPartition, Long> endAtStart = kafka.endOffsets(partitions);
+            boolean recovered = false;
             long nextRecheck = System.nanoTime() + settings.partitionRecheck().toNanos();
             while (running) {
                 if (System.nanoTime() - nextRecheck >= 0) {
@@ -186,17 +244,19 @@ public final class ApiKeyTopicReader implements AutoCloseable {
                     nextRecheck = System.nanoTime() + settings.partitionRecheck().toNanos();
                 }
                 for (ConsumerRecord<String, byte[]> record : kafka.poll(settings.pollInterval())) {
+                    beforeApply.accept(record);
                     apply(values, record);
                 }
-                if (!caughtUp && endAtStart.entrySet().stream().allMatch(e -> kafka.position(e.getKey()) >= e.getValue())) {
+                if (!recovered && endAtStart.entrySet().stream().allMatch(e -> kafka.position(e.getKey()) >= e.getValue())) {
+                    recovered = true;
                     caughtUp = true;
+                    if (failure != null) {
+                        LOG.log(Level.INFO, "The api-keys reader reads again after: {0}", failure);
+                        failure = null;
+                    }
                     LOG.log(Level.INFO, "API keys loaded from {0}: {1} active", settings.topic().name(), registry.size());
                 }
             }
-        } catch (WakeupException e) {
-            // Shutting down.
-        } catch (RuntimeException e) {
-            LOG.log(Level.ERROR, "The api-keys reader stopped; keys known so far stay in force until restart", e);
         }
     }
 
@@ -205,7 +265,8 @@ public final class ApiKeyTopicReader implements AutoCloseable {
             registry.apply(record.key(), record.value() == null ? null : values.deserialize(record.topic(), record.value()));
         } catch (RuntimeException e) {
             // A record we cannot read must not stop key updates; that key simply does not work.
-            registry.apply(record.key(), null);
+            registry.forget(record.key());
+            skipped.incrementAndGet();
             LOG.log(Level.WARNING, "Skipping unreadable api-keys record at {0}-{1}@{2}: {3}", record.topic(),
                     record.partition(), record.offset(), e.getMessage());
         }

@@ -39,6 +39,24 @@ class ApiKeyRulesTest {
     }
 
     @Test
+    void revocationIsTerminalWhateverOrderTheRecordsComeIn() {
+        String hash = KeyHash.of("vk_moved");
+        registry.apply(hash, key("vk_moved", "acme", List.of("ingest"), true));
+        registry.apply(hash, key("vk_moved", "acme", List.of("ingest"), false));
+        assertThat(registry.find(hash)).as("an older active record read after the revocation").isEmpty();
+
+        String deleted = KeyHash.of("vk_deleted");
+        registry.apply(deleted, null);
+        registry.apply(deleted, key("vk_deleted", "acme", List.of("ingest"), false));
+        assertThat(registry.find(deleted)).as("after a tombstone").isEmpty();
+
+        String unreadable = KeyHash.of("vk_unreadable");
+        registry.forget(unreadable);
+        registry.apply(unreadable, key("vk_unreadable", "acme", List.of("ingest"), false));
+        assertThat(registry.find(unreadable)).as("an unreadable record is not a revocation").isPresent();
+    }
+
+    @Test
     void ignoresARecordWhoseKeyDoesNotMatchItsHash() {
         registry.apply(KeyHash.of("other"), key("vk_mismatch", "acme", List.of("ingest"), false));
 

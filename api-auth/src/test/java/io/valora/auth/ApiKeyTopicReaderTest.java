@@ -66,6 +66,36 @@ class ApiKeyTopicReaderTest {
 
             assertThat(reader.registry().find(KeyHash.of("vk_good"))).isPresent();
             assertThat(reader.registry().find(KeyHash.of("vk_junk"))).isEmpty();
+            assertThat(reader.skippedRecords()).isEqualTo(1);
+            assertThat(reader.available()).as("a skipped record does not stop the reader").isTrue();
+        }
+    }
+
+    @Test
+    void aStoppedReaderFailsClosedThenStartsOverAndSeesWhatItMissed(EmbeddedKafkaBroker broker) throws Exception {
+        String topic = "api-keys-" + UUID.randomUUID();
+        broker.createTopics(1, List.of(topic));
+        send(broker, topic, ApiKeyRulesTest.key("vk_live", "acme", List.of("ingest"), false));
+
+        try (ApiKeyTopicReader reader = new ApiKeyTopicReader(settings(broker, topic))) {
+            java.util.concurrent.atomic.AtomicBoolean broken = new java.util.concurrent.atomic.AtomicBoolean();
+            reader.beforeApply(r -> {
+                if (broken.get()) {
+                    throw new IllegalStateException("injected reader failure");
+                }
+            });
+            reader.start();
+            Awaitility.await("caught up").atMost(Duration.ofSeconds(30)).until(reader::available);
+
+            broken.set(true);
+            send(broker, topic, ApiKeyRulesTest.key("vk_live", "acme", List.of("ingest"), true));
+            Awaitility.await("failure seen").atMost(Duration.ofSeconds(10)).until(() -> reader.failure().isPresent());
+            assertThat(reader.available()).as("a reader that cannot see revocations is not to be trusted").isFalse();
+            assertThat(reader.failure()).get().asString().contains("injected reader failure");
+
+            broken.set(false);
+            Awaitility.await("reads again").atMost(Duration.ofSeconds(30)).until(reader::available);
+            assertThat(reader.registry().find(KeyHash.of("vk_live"))).as("the revocation it failed on is applied").isEmpty();
         }
     }
 

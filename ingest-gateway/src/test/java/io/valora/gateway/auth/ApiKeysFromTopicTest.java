@@ -36,6 +36,9 @@ class ApiKeysFromTopicTest {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
+    @jakarta.inject.Inject
+    io.valora.service.auth.TopicApiKeys keys;
+
     @Test
     void aPublishedKeyWorksForItsTenantAndStopsWithin10SecondsOfRevocation() throws Exception {
         String key = "vk_" + UUID.randomUUID();
@@ -72,6 +75,35 @@ class ApiKeysFromTopicTest {
                 .when().post("/v1/events")
                 .then().statusCode(403).contentType("application/problem+json")
                 .body("type", equalTo("https://valora.dev/problems/forbidden"));
+    }
+
+    @Test
+    void aStoppedKeysReaderFailsClosedAndReadinessSaysWhy() throws Exception {
+        String key = "vk_" + UUID.randomUUID();
+        publish(key(key, "acme", List.of("ingest"), false));
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> post(key, "closed-1") == 202);
+
+        java.util.concurrent.atomic.AtomicBoolean broken = new java.util.concurrent.atomic.AtomicBoolean(true);
+        keys.reader().beforeApply(r -> {
+            if (broken.get()) {
+                throw new IllegalStateException("injected: reader broken");
+            }
+        });
+        try {
+            publish(key(key, "acme", List.of("ingest"), true)); // the revocation the stopped reader cannot see
+            Awaitility.await("refused while stopped").atMost(Duration.ofSeconds(10)).until(() -> post(key, "closed-2") == 503);
+            given().header("Authorization", "Bearer " + key).contentType("application/cloudevents+json").body(event("closed-3"))
+                    .when().post("/v1/events").then().statusCode(503).header("Retry-After", "5")
+                    .body("type", equalTo("https://valora.dev/problems/api-keys-unavailable"));
+            given().when().get("/q/health/ready").then().statusCode(503)
+                    .body("checks.find { it.name == 'api-keys' }.status", equalTo("DOWN"))
+                    .body("checks.find { it.name == 'api-keys' }.data.stopped", org.hamcrest.Matchers.containsString("injected"));
+        } finally {
+            broken.set(false);
+        }
+        Awaitility.await("reads again, with the revocation").atMost(Duration.ofSeconds(30))
+                .until(() -> post(key, "closed-4") == 401);
+        given().when().get("/q/health/ready").then().statusCode(200);
     }
 
     @Test

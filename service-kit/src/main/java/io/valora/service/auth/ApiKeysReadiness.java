@@ -7,8 +7,9 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * Not ready until the {@code api-keys} topic has been read to its end once: before that, valid
- * keys would be answered 401, and a load balancer should not send traffic yet.
+ * Not ready until the {@code api-keys} topic has been read to its end once (before that, valid
+ * keys would be answered 401), nor while its reader is stopped (then every topic key is refused,
+ * fail closed); the data names the cause and counts records skipped as unreadable.
  */
 @Readiness
 @ApplicationScoped
@@ -23,7 +24,9 @@ public class ApiKeysReadiness implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        return HealthCheckResponse.named("api-keys").status(keys.caughtUp())
-                .withData("activeKeys", keys.registry().size()).build();
+        var response = HealthCheckResponse.named("api-keys").status(keys.caughtUp() && keys.failure().isEmpty())
+                .withData("activeKeys", keys.registry().size()).withData("skippedRecords", keys.skippedRecords());
+        keys.failure().ifPresent(cause -> response.withData("stopped", cause));
+        return response.build();
     }
 }

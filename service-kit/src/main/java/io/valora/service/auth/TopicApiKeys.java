@@ -52,6 +52,21 @@ public class TopicApiKeys {
         return !enabled || reader.caughtUp();
     }
 
+    /** Why the reader stopped, while it is stopped: then no key from the topic may be accepted. */
+    public Optional<String> failure() {
+        return enabled ? reader.failure() : Optional.empty();
+    }
+
+    /** Records skipped because they could not be read. */
+    public long skippedRecords() {
+        return reader.skippedRecords();
+    }
+
+    /** The reader itself, for fault-injection tests of the fail-closed path. */
+    public ApiKeyTopicReader reader() {
+        return reader;
+    }
+
     void start(@Observes StartupEvent startup) {
         if (!enabled) {
             LOG.warn("API keys from the api-keys topic are disabled (valora.auth.topic-enabled=false)");

@@ -5,6 +5,7 @@ import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import io.valora.auth.Roles;
+import io.valora.service.auth.ApiKeysUnavailableException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -47,6 +48,14 @@ public final class ProblemMappers {
     @ServerExceptionMapper
     public Response authenticationFailed(AuthenticationFailedException e) {
         return unauthorized(e.getMessage() == null || e.getMessage().isBlank() ? UNKNOWN_KEY : e.getMessage());
+    }
+
+    /** The api-keys reader stopped: fail closed, and say it is on our side. */
+    @ServerExceptionMapper
+    public Response keysUnavailable(ApiKeysUnavailableException e) {
+        return Response.fromResponse(response(Problem.of("api-keys-unavailable", "API keys unavailable", 503,
+                "The service cannot check API keys right now, so it accepts none; nothing was done. Retry later.")))
+                .header("Retry-After", 5).build();
     }
 
     /** No credential at all on an endpoint that needs one. */
