@@ -17,6 +17,9 @@ import java.util.Objects;
  */
 public record ServiceSpec(String name, List<String> command, int port, Map<String, String> env) {
 
+    /** The configuration profile the launcher runs the services in (development key on, demo tenant). */
+    public static final String LOCAL_PROFILE = "local";
+
     public ServiceSpec {
         Objects.requireNonNull(name, "name");
         command = List.copyOf(command);
@@ -25,7 +28,9 @@ public record ServiceSpec(String name, List<String> command, int port, Map<Strin
 
     /**
      * A Quarkus application packaged by the build as {@code <moduleDir>/target/quarkus-app/quarkus-run.jar},
-     * run with {@code java -jar}. Sets {@code QUARKUS_HTTP_PORT} and {@code QUARKUS_HTTP_HOST=127.0.0.1}.
+     * run with {@code java -jar}. Sets {@code QUARKUS_HTTP_PORT}, {@code QUARKUS_HTTP_HOST=127.0.0.1} and,
+     * unless {@code env} names another, {@code QUARKUS_PROFILE=local}: the launcher's profile, the only
+     * one with the development key (a packaged service on its own runs with production defaults).
      */
     public static ServiceSpec quarkusApp(String name, Path moduleDir, int port, Map<String, String> env,
             List<String> jvmOptions) {
@@ -33,7 +38,9 @@ public record ServiceSpec(String name, List<String> command, int port, Map<Strin
         command.add(ChildProcess.javaExecutable());
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", quarkusRunJar(moduleDir).toString()));
-        Map<String, String> all = new LinkedHashMap<>(env);
+        Map<String, String> all = new LinkedHashMap<>();
+        all.put("QUARKUS_PROFILE", LOCAL_PROFILE);
+        all.putAll(env);
         all.put("QUARKUS_HTTP_PORT", Integer.toString(port));
         all.put("QUARKUS_HTTP_HOST", "127.0.0.1");
         return new ServiceSpec(name, command, port, all);

@@ -30,11 +30,11 @@ public interface AuthSettings {
     @WithDefault("10s")
     Duration topicPartitionRecheck();
 
-    /** Accept the development key (when {@link #devKey()} is set and not blank). Off in production. */
-    @WithDefault("true")
-    boolean devKeyEnabled();
-
-    /** The development key clients send as {@code Authorization: Bearer <key>}; only its hash is kept. Empty = off. */
+    /**
+     * The development key clients send as {@code Authorization: Bearer <key>}; only its hash is kept.
+     * Empty = off, which is the default: only the launcher's {@code local} profile (and dev/test) set
+     * it, and the {@code prod} profile refuses to start with one ({@link DevKeyGuard}).
+     */
     Optional<String> devKey();
 
     /** The tenant the development key acts for. */

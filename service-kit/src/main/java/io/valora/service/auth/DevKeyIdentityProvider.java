@@ -23,12 +23,11 @@ public class DevKeyIdentityProvider implements IdentityProvider<ApiKeyRequest> {
     private final Optional<DevKey> devKey;
 
     DevKeyIdentityProvider(AuthSettings settings) {
-        this.devKey = settings.devKeyEnabled()
-                ? settings.devKey().filter(k -> !k.isBlank()).map(k -> new DevKey(k, settings.devTenant(), settings.devKeyScopes()))
-                : Optional.empty();
+        this.devKey = settings.devKey().filter(k -> !k.isBlank())
+                .map(k -> new DevKey(k, settings.devTenant(), settings.devKeyScopes()));
         devKey.ifPresentOrElse(
-                k -> LOG.warnf("The development API key is enabled for tenant %s with scopes %s; turn it off in production "
-                        + "(valora.auth.dev-key-enabled=false)", k.tenant(), settings.devKeyScopes()),
+                k -> LOG.warnf("The development API key is enabled for tenant %s with scopes %s (local profile); never in "
+                        + "production", k.tenant(), settings.devKeyScopes()),
                 () -> LOG.debug("No development API key"));
     }
 
