@@ -1,25 +1,32 @@
 package io.valora.billing.carddata;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * Finds text that looks like a payment card number (PAN), so Valora can refuse it before storing
- * it: the gateway before an event reaches Kafka, invoice-service before a payment reference reaches
- * PostgreSQL. Valora is outside PCI-DSS scope only as long as no card number is ever stored.
+ * it: the gateway before an event reaches Kafka, invoice-service before catalog text or a payment
+ * reference reaches PostgreSQL. Valora is outside PCI-DSS scope only as long as no card number is
+ * ever stored. One rule for every service, in billing-core.
  *
- * <p>Why it lives in billing-core: every service must apply the same rule; two copies had drifted
- * apart (invoice-service's own let a card followed by its CVV through).
- *
- * <p>A candidate is 13–19 digits that pass the Luhn check, written either without separators or
- * in groups joined by a single space or dash ({@code 4111 1111 1111 1111},
- * {@code 4111-1111-1111-1111}, {@code 3782 822463 10005}). Within a run of groups, every
- * contiguous sequence of whole groups is tried, so a card followed by its CVV or expiry
- * ({@code 4111 1111 1111 1111 123}) is still found.
- *
- * <p>Trade-off, deliberately on the safe side: about one random 13–19 digit number in ten passes
- * Luhn, so long numeric identifiers (order numbers, nanosecond timestamps written as text) are
- * sometimes refused. A single unbroken digit run longer than 19 digits is not a card number and
- * is not examined window by window, which keeps long numeric ids and hashes from being refused.
- * Producers with such values should send them with a non-digit separator other than space or
- * dash (e.g. {@code ord_1234.5678.9012.3456}) or as RFC 3339 times.
+ * <p>The rule, the way PCI data-discovery scanners apply it: a card number is 13–19 digits that
+ * <ol>
+ *   <li>a card brand issues ({@link CardBrands}: issuer prefix and length; a millisecond timestamp
+ *       or a Unix-time id has no brand's prefix),</li>
+ *   <li>are written as a card is written: unbroken, or in a card's grouping ({@link CardGroupings},
+ *       e.g. 4-4-4-4, 4-6-5) with one separator throughout — a space, a no-break or thin space, a
+ *       dash or a dot, single or doubled ({@code 4111  1111  1111  1111} is a card too),</li>
+ *   <li>stand on their own: not glued to a letter ({@code tok4111111111111111} or
+ *       {@code 4111111111111111x} are identifiers, not cards), and not part of an unbroken run of
+ *       more than 19 digits (a long id or hash), and</li>
+ *   <li>pass the Luhn check.</li>
+ * </ol>
+ * Inside a run of groups every contiguous sequence of whole groups is tried, so a card followed
+ * by its CVV or expiry ({@code 4111 1111 1111 1111 123}) or preceded by other numbers is still
+ * found. JSON numbers are checked through {@link #numberIsCard(BigDecimal)}, so a card written as
+ * {@code 4111111111111111.0} or {@code 4.111111111111111e15} is found too.
  */
 public final class CardNumberDetector {
 
@@ -42,8 +49,8 @@ public final class CardNumberDetector {
                 continue;
             }
             int end = endOfGroupRun(text, i);
-            // A run shorter than 13 characters holds fewer than 13 digits (dates, amounts, short
-            // ids: nearly every run): no need to split it into groups.
+            // Fewer than 13 characters hold fewer than 13 digits (dates, amounts, short ids): nearly
+            // every run, so it is not split into groups at all.
             if (end - i >= MIN_DIGITS && runHasCardNumber(text, i, end)) {
                 return true;
             }
@@ -52,15 +59,36 @@ public final class CardNumberDetector {
         return false;
     }
 
-    /** End (exclusive) of the digit groups starting at {@code start}, joined by single separators. */
+    /**
+     * Whether a JSON number is a card number: an integral value (whatever its notation:
+     * {@code 4111111111111111}, {@code 4111111111111111.0}, {@code 4.111111111111111e15}) whose
+     * digits are one.
+     */
+    public static boolean numberIsCard(BigDecimal value) {
+        BigDecimal plain = value.abs().stripTrailingZeros();
+        int integerDigits = plain.precision() - plain.scale();
+        if (plain.scale() > 0 || integerDigits < MIN_DIGITS || integerDigits > MAX_DIGITS) {
+            return false; // a fraction, or too few or too many digits for a card
+        }
+        BigInteger integral = plain.toBigIntegerExact();
+        return containsCardNumber(integral.toString());
+    }
+
+    /** End (exclusive) of the digit groups starting at {@code start}, joined by separators of one or two characters. */
     private static int endOfGroupRun(CharSequence text, int start) {
         int i = start;
         int length = text.length();
         while (i < length) {
-            if (isDigit(text.charAt(i))) {
+            char c = text.charAt(i);
+            if (isDigit(c)) {
                 i++;
-            } else if (isSeparator(text.charAt(i)) && i + 1 < length && isDigit(text.charAt(i + 1))) {
-                i++;
+            } else if (isSeparator(c)) {
+                int next = i + 1 < length && text.charAt(i + 1) == c ? i + 2 : i + 1;
+                if (next < length && isDigit(text.charAt(next))) {
+                    i = next;
+                } else {
+                    break;
+                }
             } else {
                 break;
             }
@@ -69,34 +97,38 @@ public final class CardNumberDetector {
     }
 
     private static boolean runHasCardNumber(CharSequence text, int start, int end) {
-        // Group g spans starts[g] .. ends[g] (exclusive); groups are at least one digit plus a separator apart.
-        int capacity = (end - start) / 2 + 1;
-        int[] starts = new int[capacity];
-        int[] ends = new int[capacity];
-        int groups = 0;
+        List<int[]> groups = new ArrayList<>(); // {start, end (exclusive)} of each digit group
         int i = start;
         while (i < end) {
-            starts[groups] = i;
+            int groupStart = i;
             while (i < end && isDigit(text.charAt(i))) {
                 i++;
             }
-            ends[groups] = i;
-            groups++;
-            i++; // skip the separator
+            groups.add(new int[] {groupStart, i});
+            while (i < end && !isDigit(text.charAt(i))) {
+                i++; // the separator, one or two characters
+            }
         }
-        return slices(text, starts, ends, groups);
-    }
-
-    /** Tries every contiguous sequence of whole groups with 13–19 digits in total. */
-    private static boolean slices(CharSequence text, int[] starts, int[] ends, int groups) {
-        for (int first = 0; first < groups; first++) {
+        boolean gluedBefore = start > 0 && Character.isLetter(text.charAt(start - 1));
+        boolean gluedAfter = end < text.length() && Character.isLetter(text.charAt(end));
+        for (int first = 0; first < groups.size(); first++) {
+            if (first == 0 && gluedBefore) {
+                continue;
+            }
             int digits = 0;
-            for (int last = first; last < groups; last++) {
-                digits += ends[last] - starts[last];
+            for (int last = first; last < groups.size(); last++) {
+                int groupDigits = groups.get(last)[1] - groups.get(last)[0];
+                if (groupDigits > MAX_DIGITS) {
+                    break; // a long id or hash: neither a card nor part of one
+                }
+                digits += groupDigits;
                 if (digits > MAX_DIGITS) {
                     break;
                 }
-                if (digits >= MIN_DIGITS && passesLuhn(text, starts, ends, first, last)) {
+                if (last == groups.size() - 1 && gluedAfter) {
+                    break;
+                }
+                if (digits >= MIN_DIGITS && isCard(text, groups, first, last)) {
                     return true;
                 }
             }
@@ -104,21 +136,49 @@ public final class CardNumberDetector {
         return false;
     }
 
-    private static boolean passesLuhn(CharSequence text, int[] starts, int[] ends, int first, int last) {
+    private static boolean isCard(CharSequence text, List<int[]> groups, int first, int last) {
+        if (first != last && !(sameSeparators(text, groups, first, last) && CardGroupings.isWritten(lengths(groups, first, last)))) {
+            return false;
+        }
+        StringBuilder digits = new StringBuilder(MAX_DIGITS);
+        for (int g = first; g <= last; g++) {
+            digits.append(text, groups.get(g)[0], groups.get(g)[1]);
+        }
+        return CardBrands.issues(digits) && passesLuhn(digits);
+    }
+
+    private static boolean sameSeparators(CharSequence text, List<int[]> groups, int first, int last) {
+        CharSequence separator = text.subSequence(groups.get(first)[1], groups.get(first + 1)[0]);
+        for (int g = first + 1; g < last; g++) {
+            CharSequence next = text.subSequence(groups.get(g)[1], groups.get(g + 1)[0]);
+            if (!next.toString().contentEquals(separator)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static List<Integer> lengths(List<int[]> groups, int first, int last) {
+        List<Integer> lengths = new ArrayList<>(last - first + 1);
+        for (int g = first; g <= last; g++) {
+            lengths.add(groups.get(g)[1] - groups.get(g)[0]);
+        }
+        return lengths;
+    }
+
+    private static boolean passesLuhn(CharSequence digits) {
         int sum = 0;
         boolean doubled = false;
-        for (int g = last; g >= first; g--) {
-            for (int i = ends[g] - 1; i >= starts[g]; i--) {
-                int digit = text.charAt(i) - '0';
-                if (doubled) {
-                    digit *= 2;
-                    if (digit > 9) {
-                        digit -= 9;
-                    }
+        for (int i = digits.length() - 1; i >= 0; i--) {
+            int digit = digits.charAt(i) - '0';
+            if (doubled) {
+                digit *= 2;
+                if (digit > 9) {
+                    digit -= 9;
                 }
-                sum += digit;
-                doubled = !doubled;
             }
+            sum += digit;
+            doubled = !doubled;
         }
         return sum % 10 == 0;
     }
@@ -127,7 +187,8 @@ public final class CardNumberDetector {
         return c >= '0' && c <= '9';
     }
 
+    /** Space, no-break space, figure space, thin space, narrow no-break space, dash, dot. */
     private static boolean isSeparator(char c) {
-        return c == ' ' || c == '-';
+        return c == ' ' || c == '\u00A0' || c == '\u2007' || c == '\u2009' || c == '\u202F' || c == '-' || c == '.';
     }
 }

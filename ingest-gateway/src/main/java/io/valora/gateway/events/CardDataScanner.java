@@ -53,6 +53,11 @@ public final class CardDataScanner {
             return CardNumberDetector.containsCardNumber(node.canConvertToLong()
                     ? Long.toString(node.longValue()) : node.bigIntegerValue().toString());
         }
+        if (node.isFloatingPointNumber()) {
+            // A card written as a JSON float (4111111111111111.0, 4.111111111111111e15) is a card too.
+            return Double.isFinite(node.doubleValue()) && Math.abs(node.doubleValue()) >= 1e12
+                    && CardNumberDetector.numberIsCard(node.decimalValue());
+        }
         if (node.isObject()) {
             for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> field = it.next();

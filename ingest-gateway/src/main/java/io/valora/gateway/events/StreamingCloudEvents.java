@@ -206,6 +206,11 @@ public final class StreamingCloudEvents {
                         return false;
                     }
                 }
+                case VALUE_NUMBER_FLOAT -> {
+                    if (CardNumberDetector.numberIsCard(parser.getDecimalValue())) {
+                        return false;
+                    }
+                }
                 default -> {
                 }
             }
@@ -305,6 +310,10 @@ public final class StreamingCloudEvents {
                     case VALUE_NUMBER_FLOAT -> {
                         double value = parser.getDoubleValue();
                         if (floatsAsDecimals || !Double.isFinite(value)) {
+                            return false;
+                        }
+                        // 4111111111111111.0 or 4.111111111111111e15: a card written as a float.
+                        if (Math.abs(value) >= 1e12 && CardNumberDetector.numberIsCard(parser.getDecimalValue())) {
                             return false;
                         }
                         generator.writeNumber(value);

@@ -78,4 +78,27 @@ class CardDataIngestTest {
                 .then().statusCode(202);
         assertThat(UsageTopic.await(bootstrapServers, "card-lookalike").value().getData()).contains("4111 1111 1111 1112");
     }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "refuses {0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {
+        "{\"amount\":4111111111111111.0}",
+        "{\"amount\":4.111111111111111e15}",
+        "{\"note\":\"4111\\u00a01111\\u00a01111\\u00a01111\"}",
+        "{\"note\":\"4111.1111.1111.1111\"}",
+        "{\"note\":\"4111  1111  1111  1111\"}"})
+    void refusesCardsWrittenAsFloatsOrWithOtherSeparators(String data) {
+        given().header("Authorization", KEY).contentType("application/cloudevents+json")
+                .body(event("card-bypass", "cust-card", data))
+                .when().post("/v1/events")
+                .then().statusCode(422).body("type", org.hamcrest.Matchers.endsWith("/card-data-refused"));
+    }
+
+    @Test
+    void acceptsMillisecondTimestampsAndRunIdsThatOnlyLookLikeCards() {
+        // 1796657500007 passes Luhn; so does the id's 15 digits: the old rule refused both.
+        given().header("Authorization", KEY).contentType("application/cloudevents+json")
+                .body(event("t4-1796657500-10006", "cust-card", "{\"sentAt\":1796657500007}"))
+                .when().post("/v1/events")
+                .then().statusCode(202);
+    }
 }
