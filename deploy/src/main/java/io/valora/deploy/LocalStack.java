@@ -1,5 +1,8 @@
 package io.valora.deploy;
 
+import io.valora.deploy.topics.ProvisioningRefused;
+import io.valora.deploy.topics.TopicProvisioner;
+import io.valora.deploy.topics.TopicRegistry;
 import io.valora.schemas.Topics;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,12 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.errors.TopicExistsException;
 
 /**
  * Valora on one machine, no Docker: a real Kafka broker, a real PostgreSQL 15 and the three services, each its
@@ -129,30 +129,16 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private void createTopics() {
-        Topics topics = topics();
+        TopicRegistry registry = TopicRegistry.local(topics(), settings.topicPartitions());
         Properties props = new Properties();
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
         try (Admin admin = Admin.create(props)) {
-            List<NewTopic> wanted = topics.all().stream()
-                    .map(name -> new NewTopic(name, Optional.of(settings.topicPartitions()), Optional.of((short) 1))
-                            .configs(topics.compacted().contains(name) ? Map.of("cleanup.policy", "compact") : Map.of()))
-                    .toList();
-            for (var result : admin.createTopics(wanted).values().entrySet()) {
-                try {
-                    result.getValue().get(30, TimeUnit.SECONDS);
-                } catch (ExecutionException e) {
-                    if (!(e.getCause() instanceof TopicExistsException)) {
-                        throw new IllegalStateException("could not create topic " + result.getKey(), e.getCause());
-                    }
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while creating topics", e);
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new IllegalStateException("creating topics timed out", e);
+            TopicProvisioner provisioner = new TopicProvisioner(admin, Duration.ofSeconds(30));
+            provisioner.createMissing(registry, provisioner.check(registry));
+        } catch (ProvisioningRefused e) {
+            throw new IllegalStateException("could not create topics: " + e.getMessage(), e);
         }
-        settings.progress().accept("  topics           " + topics.all() + ", " + settings.topicPartitions()
+        settings.progress().accept("  topics           " + registry.topics().all() + ", " + settings.topicPartitions()
                 + " partitions each");
     }
 
