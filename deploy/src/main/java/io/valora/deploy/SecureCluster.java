@@ -314,6 +314,29 @@ public final class SecureCluster implements Component {
         return List.copyOf(nodes);
     }
 
+    @Override
+    public String name() {
+        return "kafka x" + nodes.size();
+    }
+
+    /** The first node's pid. */
+    @Override
+    public long pid() {
+        return nodes.isEmpty() ? -1 : nodes.get(0).pid();
+    }
+
+    /** Until the last node joined. */
+    @Override
+    public Duration startupTime() {
+        return nodes.stream().map(Node::startupTime).max(Duration::compareTo).orElse(Duration.ZERO);
+    }
+
+    /** All nodes together. */
+    @Override
+    public long rssBytes() {
+        return nodes.stream().mapToLong(Node::rssBytes).sum();
+    }
+
     /**
      * Stops every node at once (SIGTERM, SIGKILL after 30 s). One at a time, the last node would wait out its
      * controlled shutdown for a quorum that is already gone. Idempotent.
