@@ -1,5 +1,11 @@
 package io.valora.deploy;
 
+import io.valora.deploy.acls.AclProvisioner;
+import io.valora.deploy.acls.ServiceAcls;
+import io.valora.deploy.acls.ServicePrincipals;
+import io.valora.deploy.topics.ProvisioningRefused;
+import io.valora.deploy.topics.TopicProvisioner;
+import io.valora.deploy.topics.TopicRegistry;
 import io.valora.schemas.Topics;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,12 +16,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.errors.TopicExistsException;
 
 /**
  * Valora on one machine, no Docker: a real Kafka broker, a real PostgreSQL 15 and the three services, each its
@@ -42,6 +45,8 @@ public final class LocalStack implements AutoCloseable {
     public static final String INGEST_GATEWAY = "ingest-gateway";
 
     private final LocalStackSettings settings;
+    private final boolean secure;
+    private SecureCluster secureKafka;
     private final List<Component> started = Collections.synchronizedList(new ArrayList<>());
     private final Thread shutdownHook = new Thread(this::stopAll, "valora-local-stack-stop");
     private KafkaProcess kafka;
@@ -49,8 +54,9 @@ public final class LocalStack implements AutoCloseable {
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
     private boolean closed;
 
-    private LocalStack(LocalStackSettings settings) {
+    private LocalStack(LocalStackSettings settings, boolean secure) {
         this.settings = settings;
+        this.secure = secure;
     }
 
     /**
@@ -59,7 +65,22 @@ public final class LocalStack implements AutoCloseable {
      * @throws IllegalStateException if a component does not start; whatever had started is stopped first
      */
     public static LocalStack start(LocalStackSettings settings) {
-        LocalStack stack = new LocalStack(settings);
+        return start(settings, false);
+    }
+
+    /**
+     * As {@link #start(LocalStackSettings)}, but on a secured, replicated cluster ({@link SecureCluster}: three
+     * KRaft nodes, SASL_SSL with SCRAM-SHA-512, ACLs) in {@code <dataDir>/kafka-secure}, on ports 9192-9197 (or
+     * {@code valora.secure.kafka.ports} / {@code valora.secure.kafka.controller.ports}). The topics get replication
+     * 3 and {@code min.insync.replicas=2}, each service its own SCRAM user and exactly its ACLs
+     * ({@link ServiceAcls}).
+     */
+    public static LocalStack startSecure(LocalStackSettings settings) {
+        return start(settings, true);
+    }
+
+    private static LocalStack start(LocalStackSettings settings, boolean secure) {
+        LocalStack stack = new LocalStack(settings, secure);
         Runtime.getRuntime().addShutdownHook(stack.shutdownHook);
         try {
             stack.startAll();
@@ -75,9 +96,17 @@ public final class LocalStack implements AutoCloseable {
         Duration timeout = settings.startTimeout();
         settings.progress().accept("Starting Valora's local stack; data and logs in " + settings.dataDir());
 
-        kafka = started(KafkaProcess.start(settings.kafka(), classpath, timeout));
+        if (secure) {
+            startSecureKafka(classpath, timeout);
+        } else {
+            kafka = started(KafkaProcess.start(settings.kafka(), classpath, timeout));
+        }
         postgres = started(PostgresProcess.start(settings.postgres(), classpath, timeout));
-        createTopics();
+        if (secure) {
+            provisionSecure();
+        } else {
+            createTopics();
+        }
         if (settings.withServices()) {
             startServices();
         }
@@ -99,7 +128,11 @@ public final class LocalStack implements AutoCloseable {
                 "VALORA_DB_URL", postgres.jdbcUrl(),
                 "VALORA_DB_USER", postgres.user(),
                 "VALORA_DB_PASSWORD", postgres.password()), List.of());
-        List<String> ratingOptions = settings.rating().properties().entrySet().stream()
+        Map<String, String> ratingProperties = new LinkedHashMap<>(settings.rating().properties());
+        if (secure) {
+            ratingProperties.putAll(secureRegistry().ratingStreamsProperties());
+        }
+        List<String> ratingOptions = ratingProperties.entrySet().stream()
                 .map(e -> "-D" + e.getKey() + "=" + e.getValue()).sorted().toList();
         for (int n = 1; n <= settings.rating().count(); n++) {
             startService(LocalStackSettings.ratingInstanceName(n), RATING_STREAMS, settings.ratingPort(n), Map.of(
@@ -129,38 +162,82 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private void createTopics() {
-        Topics topics = topics();
+        TopicRegistry registry = TopicRegistry.local(topics(), settings.topicPartitions());
         Properties props = new Properties();
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
         try (Admin admin = Admin.create(props)) {
-            List<NewTopic> wanted = topics.all().stream()
-                    .map(name -> new NewTopic(name, Optional.of(settings.topicPartitions()), Optional.of((short) 1))
-                            .configs(topics.compacted().contains(name) ? Map.of("cleanup.policy", "compact") : Map.of()))
-                    .toList();
-            for (var result : admin.createTopics(wanted).values().entrySet()) {
-                try {
-                    result.getValue().get(30, TimeUnit.SECONDS);
-                } catch (ExecutionException e) {
-                    if (!(e.getCause() instanceof TopicExistsException)) {
-                        throw new IllegalStateException("could not create topic " + result.getKey(), e.getCause());
-                    }
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while creating topics", e);
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new IllegalStateException("creating topics timed out", e);
+            TopicProvisioner provisioner = new TopicProvisioner(admin, Duration.ofSeconds(30));
+            provisioner.createMissing(registry, provisioner.check(registry));
+        } catch (ProvisioningRefused e) {
+            throw new IllegalStateException("could not create topics: " + e.getMessage(), e);
         }
-        settings.progress().accept("  topics           " + topics.all() + ", " + settings.topicPartitions()
+        settings.progress().accept("  topics           " + registry.topics().all() + ", " + settings.topicPartitions()
                 + " partitions each");
+    }
+
+    private void startSecureKafka(RuntimeClasspath classpath, Duration timeout) {
+        secureKafka = started(SecureCluster.start(secureClusterConfig(settings), classpath, timeout));
+        ServicePrincipals principals = ServicePrincipals.defaults();
+        for (String principal : List.of(principals.gateway(), principals.rating(), principals.invoice())) {
+            secureKafka.createUser(ServicePrincipals.userName(principal), timeout);
+        }
+        settings.progress().accept("  users            admin (super user), " + String.join(", ",
+                principals.gateway(), principals.rating(), principals.invoice()) + " (SCRAM-SHA-512; passwords in "
+                + secureKafka.config().dataDir().resolve("secrets.properties") + ")");
+    }
+
+    /** The secured cluster's folder and ports: {@code <dataDir>/kafka-secure}, 9192/9194/9196 (controllers +1). */
+    static SecureClusterConfig secureClusterConfig(LocalStackSettings settings) {
+        return new SecureClusterConfig(settings.dataDir().resolve("kafka-secure"), settings.logDir(),
+                ports("valora.secure.kafka.ports", SecureClusterConfig.DEFAULT_PORTS),
+                ports("valora.secure.kafka.controller.ports", SecureClusterConfig.DEFAULT_CONTROLLER_PORTS), null);
+    }
+
+    private static List<Integer> ports(String property, List<Integer> fallback) {
+        String value = System.getProperty(property);
+        return value == null || value.isBlank() ? fallback
+                : java.util.Arrays.stream(value.split(",")).map(String::strip).map(Integer::valueOf).toList();
+    }
+
+    private TopicRegistry secureRegistry() {
+        return TopicRegistry.production(topics(), settings.topicPartitions());
+    }
+
+    /** Topics with replication 3 and min.insync.replicas 2, then the services' ACLs, as the super user. */
+    private void provisionSecure() {
+        TopicRegistry registry = secureRegistry();
+        try (Admin admin = Admin.create(secureKafka.adminProperties())) {
+            TopicProvisioner provisioner = new TopicProvisioner(admin, Duration.ofSeconds(30));
+            provisioner.createMissing(registry, provisioner.check(registry));
+            AclProvisioner acls = new AclProvisioner(admin, Duration.ofSeconds(30));
+            acls.create(acls.missing(ServiceAcls.all(registry.topics(), ServicePrincipals.defaults())));
+        } catch (ProvisioningRefused e) {
+            throw new IllegalStateException("could not provision the secured cluster: " + e.getMessage(), e);
+        }
+        settings.progress().accept("  topics           " + registry.topics().all() + ", " + registry.partitions()
+                + " partitions, replication " + registry.replicationFactor() + ", min.insync.replicas "
+                + registry.minInsyncReplicas() + "; ACLs of every service applied");
+    }
+
+    private static String principalOf(String module) {
+        ServicePrincipals principals = ServicePrincipals.defaults();
+        return switch (module) {
+            case INGEST_GATEWAY -> principals.gateway();
+            case RATING_STREAMS -> principals.rating();
+            case INVOICE_SERVICE -> principals.invoice();
+            default -> throw new IllegalArgumentException("no principal for module " + module);
+        };
     }
 
     private void startService(String name, String module, int port, Map<String, String> extraEnv,
             List<String> extraJvmOptions) {
         Map<String, String> env = new LinkedHashMap<>(settings.serviceEnv(module));
         env.putAll(extraEnv);
-        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        if (secure) {
+            env.putAll(secureKafka.serviceEnv(ServicePrincipals.userName(principalOf(module))));
+        } else {
+            env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        }
         if (!settings.topicPrefix().isEmpty()) {
             env.put("VALORA_TOPICS_PREFIX", settings.topicPrefix());
         }
@@ -203,12 +280,14 @@ public final class LocalStack implements AutoCloseable {
 
     /** Stops the broker cleanly (SIGTERM); its data folder is kept for {@link #startBroker}. */
     public synchronized void stopBroker() {
+        requirePlainBroker();
         kafka.close();
         settings.progress().accept("  stopped kafka (data kept in " + settings.kafka().dataDir() + ")");
     }
 
     /** SIGKILL to the broker: what a power cut does to it; its data folder is kept for {@link #startBroker}. */
     public synchronized void killBroker() {
+        requirePlainBroker();
         long pid = kafka.pid();
         kafka.kill();
         settings.progress().accept("  killed kafka (SIGKILL, pid " + pid + ")");
@@ -216,12 +295,19 @@ public final class LocalStack implements AutoCloseable {
 
     /** Starts the broker again on the same data folder and ports; every acknowledged record is still there. */
     public synchronized void startBroker() {
+        requirePlainBroker();
         if (kafka.isAlive()) {
             throw new IllegalStateException("the broker still runs (pid " + kafka.pid() + ")");
         }
         KafkaProcess old = kafka;
         kafka = replaced(old, KafkaProcess.start(settings.kafka(),
                 RuntimeClasspath.load(settings.runtimeClasspathFile()), settings.startTimeout()));
+    }
+
+    private void requirePlainBroker() {
+        if (secure) {
+            throw new IllegalStateException("the secured stack has three brokers: use secureCluster().nodes()");
+        }
     }
 
     private ServiceProcess requireService(String name) {
@@ -241,9 +327,14 @@ public final class LocalStack implements AutoCloseable {
         return new Topics(settings.topicPrefix());
     }
 
-    /** {@code 127.0.0.1:<port>}. */
+    /** {@code 127.0.0.1:<port>} (secured stack: the three brokers, comma separated). */
     public String bootstrapServers() {
-        return kafka.bootstrapServers();
+        return secure ? secureKafka.bootstrapServers() : kafka.bootstrapServers();
+    }
+
+    /** The secured cluster, on a stack started with {@link #startSecure}. */
+    public Optional<SecureCluster> secureCluster() {
+        return Optional.ofNullable(secureKafka);
     }
 
     /** {@code jdbc:postgresql://127.0.0.1:<port>/valora}; user and password {@code postgres}. */
@@ -332,8 +423,13 @@ public final class LocalStack implements AutoCloseable {
         if (List.of(args).contains("--infra-only")) {
             builder.withServices(false);
         }
-        LocalStack stack = start(builder.build());
-        System.out.println("Kafka      " + stack.bootstrapServers());
+        boolean secure = List.of(args).contains("--secure");
+        LocalStack stack = start(builder.build(), secure);
+        System.out.println("Kafka      " + stack.bootstrapServers() + (secure ? " (SASL_SSL, SCRAM-SHA-512)" : ""));
+        stack.secureCluster().ifPresent(c -> {
+            System.out.println("  truststore " + c.tls().truststore() + " (password in " + c.config().dataDir()
+                    .resolve("secrets.properties") + "); admin client configuration: see docs/operations.md");
+        });
         System.out.println("PostgreSQL " + stack.jdbcUrl() + " (user postgres)");
         if (stack.settings().withServices()) {
             System.out.println("gateway    " + stack.ingestGatewayUrl());

@@ -1,0 +1,388 @@
+package io.valora.deploy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.DescribeClusterOptions;
+import org.apache.kafka.clients.admin.ScramCredentialInfo;
+import org.apache.kafka.clients.admin.ScramMechanism;
+import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
+import org.apache.kafka.common.config.SaslConfigs;
+import org.apache.kafka.common.config.SslConfigs;
+
+/**
+ * A secured, replicated Kafka cluster on this machine, as production runs one: three KRaft nodes (each broker
+ * and controller, each its own {@code kafka.Kafka} process), TLS from a private CA made with {@code keytool},
+ * SASL/SCRAM-SHA-512 users, {@code StandardAuthorizer} with nothing allowed without an ACL
+ * ({@link SecureServerProperties}).
+ *
+ * <p>The super user {@code admin} is written into the storage when it is formatted
+ * ({@code StorageTool format --add-scram}); the service users are created afterwards through the Admin API
+ * ({@link #createUser}). Passwords are generated on the first start and kept in
+ * {@code <dataDir>/secrets.properties} (local use only).
+ */
+public final class SecureCluster implements Component {
+
+    private static final String LOG4J_CONFIG = "kafka-log4j2.xml";
+    private static final int SCRAM_ITERATIONS = 8192;
+
+    private final SecureClusterConfig config;
+    private final LocalCertificates tls;
+    private final Properties secrets;
+    private final List<Node> nodes;
+
+    private SecureCluster(SecureClusterConfig config, LocalCertificates tls, Properties secrets, List<Node> nodes) {
+        this.config = config;
+        this.tls = tls;
+        this.secrets = secrets;
+        this.nodes = nodes;
+    }
+
+    /** One node's process. */
+    public static final class Node extends StartedProcess {
+        private final int id;
+
+        Node(int id, ChildProcess process, Duration startupTime) {
+            super(process, startupTime);
+            this.id = id;
+        }
+
+        @Override
+        public String name() {
+            return "kafka-" + id;
+        }
+
+        public int id() {
+            return id;
+        }
+
+        /** SIGKILL: a lost broker. */
+        public void kill() {
+            process.kill();
+        }
+
+        @Override
+        public void close() {
+            process.stop(KafkaProcess.STOP_TIMEOUT);
+        }
+    }
+
+    /**
+     * Makes the TLS files and formats the storage on first use, starts every node, and returns once all of them
+     * are in the cluster and answer the super user over SASL_SSL.
+     *
+     * @throws IllegalStateException if that does not happen within {@code timeout}; every node is stopped then
+     */
+    public static SecureCluster start(SecureClusterConfig config, RuntimeClasspath classpath, Duration timeout) {
+        for (int i = 0; i < config.nodes(); i++) {
+            Loopback.requireFree(config.ports().get(i), "Kafka node " + (i + 1));
+            Loopback.requireFree(config.controllerPorts().get(i), "Kafka controller " + (i + 1));
+        }
+        Properties secrets = secrets(config.dataDir().resolve("secrets.properties"));
+        LocalCertificates tls = LocalCertificates.createOrReuse(config.dataDir().resolve("tls"),
+                secrets.getProperty("tls.password"), config.logDir());
+        String clusterId = KafkaProcess.clusterId(config.dataDir());
+        List<Path> propertiesFiles = new ArrayList<>();
+        for (int id = 1; id <= config.nodes(); id++) {
+            propertiesFiles.add(writeFiles(config, id, tls, secrets.getProperty("admin.password")));
+        }
+        for (int id = 1; id <= config.nodes(); id++) {
+            formatOnFirstStart(config, id, classpath, propertiesFiles.get(id - 1), clusterId,
+                    secrets.getProperty("admin.password"));
+        }
+        List<Node> nodes = new ArrayList<>();
+        List<ChildProcess> children = new ArrayList<>();
+        try {
+            for (int id = 1; id <= config.nodes(); id++) {
+                children.add(launch(config, id, classpath, propertiesFiles.get(id - 1)));
+            }
+            SecureCluster cluster = new SecureCluster(config, tls, secrets, nodes);
+            cluster.awaitAllNodes(children, timeout);
+            for (int i = 0; i < children.size(); i++) {
+                nodes.add(new Node(i + 1, children.get(i), children.get(i).sinceStart()));
+            }
+            return cluster;
+        } catch (RuntimeException e) {
+            children.forEach(c -> c.stop(KafkaProcess.STOP_TIMEOUT));
+            throw e;
+        }
+    }
+
+    private static Path writeFiles(SecureClusterConfig config, int id, LocalCertificates tls, String adminPassword) {
+        Path dir = config.nodeDir(id);
+        try {
+            Files.createDirectories(dir);
+            Files.createDirectories(config.logDir().resolve("kafka-" + id));
+            Path file = dir.resolve("server.properties");
+            Files.writeString(file, SecureServerProperties.render(SecureServerProperties.of(config, id, tls, adminPassword)),
+                    StandardCharsets.UTF_8);
+            try (InputStream in = SecureCluster.class.getResourceAsStream(LOG4J_CONFIG)) {
+                if (in == null) {
+                    throw new IllegalStateException("resource " + LOG4J_CONFIG + " missing from the deploy module");
+                }
+                Files.copy(in, dir.resolve(LOG4J_CONFIG), StandardCopyOption.REPLACE_EXISTING);
+            }
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not prepare " + dir, e);
+        }
+    }
+
+    private static void formatOnFirstStart(SecureClusterConfig config, int id, RuntimeClasspath classpath,
+            Path serverProperties, String clusterId, String adminPassword) {
+        Path dir = config.nodeDir(id);
+        if (Files.exists(dir.resolve("kraft-logs").resolve("meta.properties"))) {
+            return;
+        }
+        Path logs = config.logDir().resolve("kafka-" + id);
+        List<String> command = List.of(ChildProcess.javaExecutable(), "-Xmx256m",
+                "-Dlog4j2.configurationFile=" + dir.resolve(LOG4J_CONFIG), "-Dkafka.logs.dir=" + logs,
+                "-cp", classpath.asArgument(), "kafka.tools.StorageTool", "format", "-t", clusterId,
+                "-c", serverProperties.toString(),
+                "--add-scram", SecureServerProperties.MECHANISM + "=[name=" + SecureServerProperties.ADMIN_USER
+                        + ",password=" + adminPassword + "]");
+        ChildProcess format = ChildProcess.start("kafka-" + id + "-storage-format", command, Map.of(),
+                logs.resolve("kafka-storage-format.log"));
+        try {
+            if (!format.process().waitFor(60, TimeUnit.SECONDS)) {
+                format.stop(Duration.ofSeconds(5));
+                throw format.failure("did not finish within 60 s");
+            }
+            if (format.process().exitValue() != 0) {
+                throw format.failure("could not format " + dir);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            format.stop(Duration.ofSeconds(5));
+            throw new IllegalStateException("interrupted while formatting Kafka storage", e);
+        }
+    }
+
+    private static ChildProcess launch(SecureClusterConfig config, int id, RuntimeClasspath classpath, Path properties) {
+        List<String> command = new ArrayList<>();
+        command.add(ChildProcess.javaExecutable());
+        command.addAll(config.jvmOptions());
+        command.add("-Djava.awt.headless=true");
+        command.add("-Dkafka.logs.dir=" + config.logDir().resolve("kafka-" + id));
+        command.add("-Dlog4j2.configurationFile=" + config.nodeDir(id).resolve(LOG4J_CONFIG));
+        command.add("-Dlog4j2.shutdownHookEnabled=false");
+        command.addAll(List.of("-cp", classpath.asArgument(), KafkaBrokerMain.class.getName(), properties.toString()));
+        return ChildProcess.start("kafka-" + id, command, Map.of(), config.logDir().resolve("kafka-" + id + ".out"));
+    }
+
+    private void awaitAllNodes(List<ChildProcess> children, Duration timeout) {
+        Map<String, Object> props = new LinkedHashMap<>(adminProperties());
+        props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "3000");
+        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "4000");
+        props.put(AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, "300");
+        boolean ready;
+        try (Admin admin = Admin.create(props)) {
+            ready = Poll.until(timeout, () -> {
+                for (ChildProcess child : children) {
+                    if (!child.isAlive()) {
+                        throw child.failure("exited while starting");
+                    }
+                }
+                try {
+                    return admin.describeCluster(new DescribeClusterOptions().timeoutMs(3000)).nodes()
+                            .get(4, TimeUnit.SECONDS).size() == config.nodes();
+                } catch (Exception notYet) {
+                    return false;
+                }
+            });
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("waiting for the Kafka cluster failed", e);
+        }
+        if (!ready) {
+            throw children.get(0).failure("cluster did not show " + config.nodes() + " brokers to the admin over SASL_SSL at "
+                    + config.bootstrapServers() + " within " + timeout);
+        }
+    }
+
+    /**
+     * Creates (or updates) SCRAM-SHA-512 user {@code user} with its generated password and returns once that user
+     * can authenticate.
+     */
+    public void createUser(String user, Duration timeout) {
+        String password = password(user);
+        try (Admin admin = Admin.create(adminProperties())) {
+            admin.alterUserScramCredentials(List.of(new UserScramCredentialUpsertion(user,
+                    new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_512, SCRAM_ITERATIONS), password)))
+                    .all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not create SCRAM user " + user + ": " + e, e);
+        }
+        Map<String, Object> props = new LinkedHashMap<>(clientProperties(user));
+        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "4000");
+        props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "3000");
+        try (Admin asUser = Admin.create(props)) {
+            // The credential reaches every broker through the metadata log; until then a login may fail.
+            if (!Poll.until(timeout, () -> {
+                try {
+                    return asUser.describeCluster().nodes().get(4, TimeUnit.SECONDS).size() == config.nodes();
+                } catch (Exception notYet) {
+                    return false;
+                }
+            })) {
+                throw new IllegalStateException("user " + user + " could not log in within " + timeout);
+            }
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("checking user " + user + " failed", e);
+        }
+    }
+
+    /** The generated password of {@code user} (made and kept on first use); {@code admin} has its own. */
+    public synchronized String password(String user) {
+        String key = SecureServerProperties.ADMIN_USER.equals(user) ? "admin.password" : "user." + user + ".password";
+        String value = secrets.getProperty(key);
+        if (value == null) {
+            value = randomSecret();
+            secrets.setProperty(key, value);
+            store(secrets, config.dataDir().resolve("secrets.properties"));
+        }
+        return value;
+    }
+
+    /** Client properties of the super user. */
+    public Map<String, Object> adminProperties() {
+        return clientProperties(SecureServerProperties.ADMIN_USER);
+    }
+
+    /** Client properties for {@code user}: SASL_SSL, SCRAM-SHA-512, the local CA as truststore. */
+    public Map<String, Object> clientProperties(String user) {
+        return clientProperties(user, password(user));
+    }
+
+    /** As {@link #clientProperties(String)} with a given password (e.g. a wrong one, in tests). */
+    public Map<String, Object> clientProperties(String user, String password) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+        p.put(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, "SASL_SSL");
+        p.put(SaslConfigs.SASL_MECHANISM, SecureServerProperties.MECHANISM);
+        p.put(SaslConfigs.SASL_JAAS_CONFIG, SecureServerProperties.jaas(user, password));
+        p.put(SslConfigs.SSL_TRUSTSTORE_TYPE_CONFIG, "PKCS12");
+        p.put(SslConfigs.SSL_TRUSTSTORE_LOCATION_CONFIG, tls.truststore().toString());
+        p.put(SslConfigs.SSL_TRUSTSTORE_PASSWORD_CONFIG, tls.password());
+        return p;
+    }
+
+    /**
+     * What a Valora service needs to connect as {@code user}, as the {@code KAFKA_*} environment variables every
+     * service reads ({@code kafka.<key>}): bootstrap servers, security protocol, mechanism, JAAS line, truststore.
+     */
+    public Map<String, String> serviceEnv(String user) {
+        Map<String, String> env = new LinkedHashMap<>();
+        clientProperties(user).forEach((k, v) -> env.put("KAFKA_" + k.toUpperCase().replace('.', '_'), v.toString()));
+        return env;
+    }
+
+    public String bootstrapServers() {
+        return config.bootstrapServers();
+    }
+
+    public SecureClusterConfig config() {
+        return config;
+    }
+
+    public LocalCertificates tls() {
+        return tls;
+    }
+
+    public List<Node> nodes() {
+        return List.copyOf(nodes);
+    }
+
+    @Override
+    public String name() {
+        return "kafka x" + nodes.size();
+    }
+
+    /** The first node's pid. */
+    @Override
+    public long pid() {
+        return nodes.isEmpty() ? -1 : nodes.get(0).pid();
+    }
+
+    /** Until the last node joined. */
+    @Override
+    public Duration startupTime() {
+        return nodes.stream().map(Node::startupTime).max(Duration::compareTo).orElse(Duration.ZERO);
+    }
+
+    /** All nodes together. */
+    @Override
+    public long rssBytes() {
+        return nodes.stream().mapToLong(Node::rssBytes).sum();
+    }
+
+    /**
+     * Stops every node at once (SIGTERM, SIGKILL after 30 s). One at a time, the last node would wait out its
+     * controlled shutdown for a quorum that is already gone. Idempotent.
+     */
+    @Override
+    public void close() {
+        nodes.parallelStream().forEach(Node::close);
+    }
+
+    private static Properties secrets(Path file) {
+        Properties p = new Properties();
+        try {
+            if (Files.exists(file)) {
+                try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                    p.load(in);
+                }
+            }
+            boolean changed = false;
+            for (String key : List.of("tls.password", "admin.password")) {
+                if (p.getProperty(key) == null) {
+                    p.setProperty(key, randomSecret());
+                    changed = true;
+                }
+            }
+            if (changed) {
+                Files.createDirectories(file.getParent());
+                store(p, file);
+            }
+            return p;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read or write " + file, e);
+        }
+    }
+
+    private static void store(Properties p, Path file) {
+        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            p.store(out, "Generated passwords of the secured local Kafka cluster (local use only)");
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write " + file, e);
+        }
+    }
+
+    /** 24 random hex characters: no character needs quoting in JAAS lines, properties or StorageTool's syntax. */
+    private static String randomSecret() {
+        byte[] bytes = new byte[12];
+        new SecureRandom().nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+}
