@@ -94,7 +94,7 @@ class LocalStackIT {
                 Map<String, TopicDescription> topics = admin.describeTopics(stack.topics().all()).allTopicNames().get();
                 assertThat(topics.keySet()).containsExactlyInAnyOrder(
                         "it.usage-events", "it.usage-events.rejected", "it.rated-charges", "it.api-keys", "it.customers",
-                        "it.meters", "it.plans", "it.subscriptions", "it.invoice-events");
+                        "it.meters", "it.plans", "it.subscriptions", "it.invoice-events", "it.dead-letters");
                 assertThat(topics.values()).allSatisfy(t -> assertThat(t.partitions()).hasSize(3));
             }
         }
