@@ -21,10 +21,12 @@ public class DevKeyIdentityProvider implements IdentityProvider<ApiKeyRequest> {
     private static final Logger LOG = Logger.getLogger(DevKeyIdentityProvider.class);
 
     private final Optional<DevKey> devKey;
+    private final SecurityIdentity identity;
 
     DevKeyIdentityProvider(AuthSettings settings) {
         this.devKey = settings.devKey().filter(k -> !k.isBlank())
                 .map(k -> new DevKey(k, settings.devTenant(), settings.devKeyScopes()));
+        this.identity = devKey.map(k -> CallerIdentity.of(k.callerFor(settings.devKey().get()).orElseThrow())).orElse(null);
         devKey.ifPresentOrElse(
                 k -> LOG.warnf("The development API key is enabled for tenant %s with scopes %s (local profile); never in "
                         + "production", k.tenant(), settings.devKeyScopes()),
@@ -38,7 +40,7 @@ public class DevKeyIdentityProvider implements IdentityProvider<ApiKeyRequest> {
 
     @Override
     public Uni<SecurityIdentity> authenticate(ApiKeyRequest request, AuthenticationRequestContext context) {
-        return Uni.createFrom().item(devKey.flatMap(k -> k.callerFor(request.key())).map(CallerIdentity::of).orElse(null));
+        return Uni.createFrom().item(devKey.flatMap(k -> k.callerFor(request.key())).map(c -> identity).orElse(null));
     }
 
     /** After the real keys' providers. */

@@ -18,6 +18,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class TopicKeyIdentityProvider implements IdentityProvider<ApiKeyRequest> {
 
     private final TopicApiKeys keys;
+    /** One identity per key hash, reused while the registry holds the same caller for it (every request of a producer). */
+    private final java.util.concurrent.ConcurrentHashMap<String, Cached> identities = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private record Cached(io.valora.auth.Caller caller, SecurityIdentity identity) {
+    }
 
     TopicKeyIdentityProvider(TopicApiKeys keys) {
         this.keys = keys;
@@ -34,7 +39,18 @@ public class TopicKeyIdentityProvider implements IdentityProvider<ApiKeyRequest>
             // Fail closed: a reader that stopped cannot see revocations, so no key it knows is trusted.
             return Uni.createFrom().failure(new ApiKeysUnavailableException(keys.failure().get()));
         }
-        return Uni.createFrom().item(keys.registry().find(KeyHash.of(request.key())).map(CallerIdentity::of).orElse(null));
+        String hash = KeyHash.of(request.key());
+        return Uni.createFrom().item(keys.registry().find(hash).map(caller -> identityOf(hash, caller)).orElse(null));
+    }
+
+    private SecurityIdentity identityOf(String hash, io.valora.auth.Caller caller) {
+        Cached cached = identities.get(hash);
+        if (cached != null && cached.caller() == caller) {
+            return cached.identity();
+        }
+        SecurityIdentity identity = CallerIdentity.of(caller);
+        identities.put(hash, new Cached(caller, identity));
+        return identity;
     }
 
     /** Real keys before the development key. */
