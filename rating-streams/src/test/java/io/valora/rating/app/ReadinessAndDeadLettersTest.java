@@ -3,6 +3,7 @@ package io.valora.rating.app;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.common.QuarkusTestResource;
@@ -80,7 +81,8 @@ class ReadinessAndDeadLettersTest {
         assertThat(header(letter, DeadLetterHeaders.SOURCE_OFFSET)).isEqualTo("0");
         assertThat(header(letter, DeadLetterHeaders.SERVICE)).isEqualTo("rating-streams");
         assertThat(header(letter, DeadLetterHeaders.EXCEPTION_CLASS)).isNotBlank();
-        assertThat(streams.state()).isEqualTo(KafkaStreams.State.RUNNING);
+        // other tests' instances of the same application id on this broker may still be leaving the group
+        assertThat(streams.state()).isIn(KafkaStreams.State.RUNNING, KafkaStreams.State.REBALANCING);
         given().when().get("/q/health/ready").then().statusCode(200);
         String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
         assertThat(metrics).contains("valora_rating_dead_letters_total{stage=\"catalog-plans-updater\"} 1.0");
@@ -92,7 +94,7 @@ class ReadinessAndDeadLettersTest {
         awaitReadiness(200);
         given().when().get("/q/health/ready").then()
                 .body("checks.find { it.name == 'kafka-streams-state' }.status", equalTo("UP"))
-                .body("checks.find { it.name == 'kafka-streams-state' }.data.state", equalTo("RUNNING"));
+                .body("checks.find { it.name == 'kafka-streams-state' }.data.state", anyOf(equalTo("RUNNING"), equalTo("REBALANCING")));
 
         streams.close(Duration.ofSeconds(30));
 
