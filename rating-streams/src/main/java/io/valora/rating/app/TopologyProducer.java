@@ -13,19 +13,20 @@ import java.util.Properties;
 import org.apache.kafka.streams.Topology;
 
 /**
- * Hands the plain-Java {@link RatingTopology} to Quarkus, with settings from configuration and
- * the topology's counters bound to Micrometer ({@code /q/metrics}).
+ * Hands the plain-Java {@link RatingTopology} to Quarkus, with settings from configuration, the
+ * topology's counters bound to Micrometer ({@code /q/metrics}) and the catalog's dead letters to
+ * {@link CatalogDeadLetterProducer}.
  */
 @ApplicationScoped
 public class TopologyProducer {
 
     @Produces
-    Topology topology(RatingConfig config, MeterRegistry registry) {
+    Topology topology(RatingConfig config, MeterRegistry registry, CatalogDeadLetterProducer catalogDeadLetters) {
         RatingConfig.Rating rating = config.rating();
         RatingSettings settings = new RatingSettings(rating.dedupRetention(), rating.grace(), IdleCloseDelay.parse(rating.idleCloseDelay()).orElse(null),
                 rating.emitInterval().orElse(null));
         return RatingTopology.build(new Topics(config.topics().prefix().orElse("")), settings,
-                micrometer(registry), new Properties());
+                micrometer(registry), new Properties(), catalogDeadLetters);
     }
 
     private static RatingMetrics micrometer(MeterRegistry registry) {
@@ -55,6 +56,13 @@ public class TopologyProducer {
             @Override
             public void chargeFinalized() {
                 finalized.increment();
+            }
+
+            @Override
+            public void deadLettered(String stage) {
+                Counter.builder("valora.rating.dead.letters").tag("stage", stage)
+                        .description("Records sent to the dead-letter topic, by the step that failed on them")
+                        .register(registry).increment();
             }
         };
     }

@@ -1,5 +1,8 @@
 package io.valora.rating.catalog;
 
+import io.valora.rating.deadletter.DeadLetterPublisher;
+import io.valora.rating.deadletter.Decoded;
+import io.valora.rating.deadletter.DecodingSerde;
 import io.valora.schemas.Meter;
 import io.valora.schemas.Plan;
 import io.valora.schemas.Subscription;
@@ -30,27 +33,29 @@ public final class CatalogTopology {
     }
 
     /**
-     * Adds the three global stores; {@code suppliers} picks RocksDB or in-memory stores by name, and
-     * {@code changes} counts every applied catalog record.
+     * Adds the three global stores; {@code suppliers} picks RocksDB or in-memory stores by name,
+     * {@code changes} counts every applied catalog record, and {@code deadLetters} receives the records
+     * that could not be decoded or applied.
      */
     public static void addTo(StreamsBuilder builder, Topics topics, Function<String, KeyValueBytesStoreSupplier> suppliers,
-            CatalogChanges changes) {
+            CatalogChanges changes, DeadLetterPublisher deadLetters) {
         add(builder, suppliers, CatalogStores.METERS_STORE, topics.meters(), Meter.class,
-                CatalogStores.METERS_SOURCE, () -> new MeterCatalogUpdater(changes));
+                CatalogStores.METERS_SOURCE, () -> new MeterCatalogUpdater(changes, deadLetters));
         add(builder, suppliers, CatalogStores.PLANS_STORE, topics.plans(), Plan.class,
-                CatalogStores.PLANS_SOURCE, () -> new PlanCatalogUpdater(changes));
+                CatalogStores.PLANS_SOURCE, () -> new PlanCatalogUpdater(changes, deadLetters));
         add(builder, suppliers, CatalogStores.SUBSCRIPTIONS_STORE, topics.subscriptions(), Subscription.class,
-                CatalogStores.SUBSCRIPTIONS_SOURCE, () -> new SubscriptionCatalogUpdater(changes));
+                CatalogStores.SUBSCRIPTIONS_SOURCE, () -> new SubscriptionCatalogUpdater(changes, deadLetters));
     }
 
     private static <V extends SpecificRecord> void add(StreamsBuilder builder,
             Function<String, KeyValueBytesStoreSupplier> suppliers, String store, String topic, Class<V> type,
-            String sourceName, ProcessorSupplier<String, V, Void, Void> updater) {
+            String sourceName, ProcessorSupplier<String, Decoded<V>, Void, Void> updater) {
         Serde<V> values = RecordSerde.singleObject(type);
         builder.addGlobalStore(
                 Stores.keyValueStoreBuilder(suppliers.apply(store), Serdes.String(), values).withLoggingDisabled(),
                 topic,
-                Consumed.with(Serdes.String(), values).withName(sourceName),
+                // decoded by the updater's input, not a throwing deserializer, so a bad record becomes a dead letter
+                Consumed.with(Serdes.String(), new DecodingSerde<>(values)).withName(sourceName),
                 updater);
     }
 }

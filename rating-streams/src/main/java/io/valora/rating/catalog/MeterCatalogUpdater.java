@@ -1,9 +1,8 @@
 package io.valora.rating.catalog;
 
+import io.valora.rating.deadletter.DeadLetterPublisher;
 import io.valora.schemas.Meter;
-import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
-import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
@@ -14,31 +13,27 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * the index is rebuilt from the topic alone. A tombstone (key {@code tenant/meterKey}) removes
  * both entries.
  */
-public final class MeterCatalogUpdater implements Processor<String, Meter, Void, Void> {
+public final class MeterCatalogUpdater extends CatalogUpdater<Meter> {
 
-    private final CatalogChanges changes;
     private KeyValueStore<String, Meter> meters;
 
-    /** {@code changes} is told after every applied record, so in-memory lookups of stream threads are dropped. */
-    public MeterCatalogUpdater(CatalogChanges changes) {
-        this.changes = changes;
+    /**
+     * {@code changes} is told after every record, so in-memory lookups of stream threads are dropped; a record that
+     * cannot be applied goes to {@code deadLetters}.
+     */
+    public MeterCatalogUpdater(CatalogChanges changes, DeadLetterPublisher deadLetters) {
+        super(CatalogStores.METERS_STORE.replace("-store", "-updater"), changes, deadLetters);
     }
 
     @Override
-    public void init(ProcessorContext<Void, Void> context) {
+    void open(ProcessorContext<Void, Void> context) {
         this.meters = context.getStateStore(CatalogStores.METERS_STORE);
     }
 
     @Override
-    public void process(Record<String, Meter> record) {
-        apply(record);
-        changes.changed();
-    }
-
-    private void apply(Record<String, Meter> record) {
-        Meter meter = record.value();
+    void apply(String key, Meter meter) {
         if (meter == null) {
-            CatalogStores.forTopicKey(record.key(), this::remove);
+            CatalogStores.forTopicKey(key, this::remove);
             return;
         }
         remove(meter.getTenant(), meter.getKey());

@@ -1,9 +1,8 @@
 package io.valora.rating.catalog;
 
+import io.valora.rating.deadletter.DeadLetterPublisher;
 import io.valora.schemas.Plan;
-import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
-import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
@@ -11,32 +10,28 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * {@code tenant/planKey/version}, because a subscription phase names the version it is on and
  * usage is priced with exactly that one.
  */
-public final class PlanCatalogUpdater implements Processor<String, Plan, Void, Void> {
+public final class PlanCatalogUpdater extends CatalogUpdater<Plan> {
 
-    private final CatalogChanges changes;
     private KeyValueStore<String, Plan> plans;
 
-    /** {@code changes} is told after every applied record, so in-memory lookups of stream threads are dropped. */
-    public PlanCatalogUpdater(CatalogChanges changes) {
-        this.changes = changes;
+    /**
+     * {@code changes} is told after every record, so in-memory lookups of stream threads are dropped; a record that
+     * cannot be applied goes to {@code deadLetters}.
+     */
+    public PlanCatalogUpdater(CatalogChanges changes, DeadLetterPublisher deadLetters) {
+        super(CatalogStores.PLANS_STORE.replace("-store", "-updater"), changes, deadLetters);
     }
 
     @Override
-    public void init(ProcessorContext<Void, Void> context) {
+    void open(ProcessorContext<Void, Void> context) {
         this.plans = context.getStateStore(CatalogStores.PLANS_STORE);
     }
 
     @Override
-    public void process(Record<String, Plan> record) {
-        apply(record);
-        changes.changed();
-    }
-
-    private void apply(Record<String, Plan> record) {
-        Plan plan = record.value();
+    void apply(String key, Plan plan) {
         if (plan == null) {
-            if (record.key() != null) {
-                plans.delete(record.key());
+            if (key != null) {
+                plans.delete(key);
             }
             return;
         }

@@ -1,9 +1,8 @@
 package io.valora.rating.catalog;
 
+import io.valora.rating.deadletter.DeadLetterPublisher;
 import io.valora.schemas.Subscription;
-import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
-import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
@@ -14,31 +13,27 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * <p>The latest record per id replaces the earlier one, index entries included, so a changed
  * external id or customer leaves no stale entry behind. Runs on restore too.
  */
-public final class SubscriptionCatalogUpdater implements Processor<String, Subscription, Void, Void> {
+public final class SubscriptionCatalogUpdater extends CatalogUpdater<Subscription> {
 
-    private final CatalogChanges changes;
     private KeyValueStore<String, Subscription> subscriptions;
 
-    /** {@code changes} is told after every applied record, so in-memory lookups of stream threads are dropped. */
-    public SubscriptionCatalogUpdater(CatalogChanges changes) {
-        this.changes = changes;
+    /**
+     * {@code changes} is told after every record, so in-memory lookups of stream threads are dropped; a record that
+     * cannot be applied goes to {@code deadLetters}.
+     */
+    public SubscriptionCatalogUpdater(CatalogChanges changes, DeadLetterPublisher deadLetters) {
+        super(CatalogStores.SUBSCRIPTIONS_STORE.replace("-store", "-updater"), changes, deadLetters);
     }
 
     @Override
-    public void init(ProcessorContext<Void, Void> context) {
+    void open(ProcessorContext<Void, Void> context) {
         this.subscriptions = context.getStateStore(CatalogStores.SUBSCRIPTIONS_STORE);
     }
 
     @Override
-    public void process(Record<String, Subscription> record) {
-        apply(record);
-        changes.changed();
-    }
-
-    private void apply(Record<String, Subscription> record) {
-        Subscription subscription = record.value();
+    void apply(String key, Subscription subscription) {
         if (subscription == null) {
-            CatalogStores.forTopicKey(record.key(), this::remove);
+            CatalogStores.forTopicKey(key, this::remove);
             return;
         }
         String tenant = subscription.getTenant();

@@ -1,35 +1,53 @@
 package io.valora.rating.topology;
 
+import io.valora.rating.deadletter.DeadLetter;
 import io.valora.schemas.UsageEvent;
 import java.util.List;
 
 /**
- * A usage event with the outcome of its checks: either the metered usages it contributes (one per
- * matching, priced meter) or the reason it is rejected. Passed only between processors of one
- * sub-topology (never serialised), so the reason is found once and the split into rated and
- * rejected events needs no second look at the data.
+ * A usage event with the outcome of its checks: the metered usages it contributes (one per matching,
+ * priced meter), the reason it is rejected, or the dead letter of a failure. Passed only between
+ * processors of one sub-topology (never serialised), so the outcome is found once and the split
+ * into rated, rejected and failed events needs no second look at the data.
  *
- * @param event the usage event
+ * @param event the usage event; {@code null} only when its bytes could not be decoded
+ * @param raw the event's bytes as read from {@code usage-events} (for dead letters), or {@code null}
  * @param reason why it goes to the rejected topic, or {@code null} when it can be rated
  * @param detail a sentence for operators, or {@code null}
  * @param usages what it contributes when accepted; empty when refused or not resolved yet
+ * @param deadLetter the failure that sends it to the dead-letter topic, or {@code null}
  */
-record CheckedEvent(UsageEvent event, RejectReason reason, String detail, List<MeteredUsage> usages) {
+record CheckedEvent(UsageEvent event, byte[] raw, RejectReason reason, String detail, List<MeteredUsage> usages,
+        DeadLetter deadLetter) {
 
     /** Passed de-duplication; not resolved yet. */
-    static CheckedEvent fresh(UsageEvent event) {
-        return new CheckedEvent(event, null, null, List.of());
+    static CheckedEvent fresh(UsageEvent event, byte[] raw) {
+        return new CheckedEvent(event, raw, null, null, List.of(), null);
     }
 
     static CheckedEvent refused(UsageEvent event, RejectReason reason, String detail) {
-        return new CheckedEvent(event, reason, detail, List.of());
+        return new CheckedEvent(event, null, reason, detail, List.of(), null);
     }
 
     static CheckedEvent resolved(UsageEvent event, List<MeteredUsage> usages) {
-        return new CheckedEvent(event, null, null, List.copyOf(usages));
+        return new CheckedEvent(event, null, null, null, List.copyOf(usages), null);
+    }
+
+    /** Could not be processed: goes to the dead-letter topic. */
+    static CheckedEvent failed(UsageEvent event, DeadLetter deadLetter) {
+        return new CheckedEvent(event, null, null, null, List.of(), deadLetter);
     }
 
     boolean isRefused() {
         return reason != null;
+    }
+
+    boolean isFailed() {
+        return deadLetter != null;
+    }
+
+    /** Neither refused nor failed. */
+    boolean isAccepted() {
+        return reason == null && deadLetter == null;
     }
 }

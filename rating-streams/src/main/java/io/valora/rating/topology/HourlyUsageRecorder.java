@@ -1,5 +1,6 @@
 package io.valora.rating.topology;
 
+import io.valora.rating.deadletter.DeadLetter;
 import java.math.BigDecimal;
 import java.time.Duration;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -18,14 +19,17 @@ import org.apache.kafka.streams.state.WindowStore;
  * customer's buckets live on the task of its usage partition and need no extra topic. The store
  * key is {@code tenant/customer/meter}; a query finds the instance by the {@code tenant/customer}
  * key ({@link #storeKey}). Charts only: billing never reads these buckets.
+ *
+ * <p>Its only output is the dead letter of a usage it failed on, so a chart bug never stops rating.
  */
-final class HourlyUsageRecorder implements Processor<String, MeteredUsage, Void, Void> {
+final class HourlyUsageRecorder implements Processor<String, MeteredUsage, String, DeadLetter> {
 
     /** Width of one bucket. */
     static final Duration BUCKET = Duration.ofHours(1);
     /** How long hourly buckets are kept: a year of charts and a margin. */
     static final Duration RETENTION = Duration.ofDays(400);
 
+    private ProcessorContext<String, DeadLetter> context;
     private WindowStore<String, String> hourly;
     /** Totals this task wrote last, by store key and hour: a busy customer's next event reads its hour from here. */
     private final RecentValues<HourKey, BigDecimal> recent = new RecentValues<>(RecentValues.DEFAULT_CAPACITY);
@@ -39,14 +43,24 @@ final class HourlyUsageRecorder implements Processor<String, MeteredUsage, Void,
     }
 
     @Override
-    public void init(ProcessorContext<Void, Void> context) {
+    public void init(ProcessorContext<String, DeadLetter> context) {
+        this.context = context;
         this.hourly = context.getStateStore(ResourceNames.HOURLY_USAGE_STORE);
         recent.clear();
     }
 
     @Override
     public void process(Record<String, MeteredUsage> record) {
-        MeteredUsage usage = record.value();
+        try {
+            add(record.value());
+        } catch (RuntimeException e) {
+            DeadLetter.rethrowIfKafkas(e);
+            context.forward(record.withValue(new DeadLetter(ResourceNames.RECORD_HOURLY, context.recordMetadata(),
+                    DeadLetter.keyBytes(record.key()), record.value().source(), e)));
+        }
+    }
+
+    private void add(MeteredUsage usage) {
         long millis = usage.reading().eventTime().toEpochMilli();
         long hourStart = millis - Math.floorMod(millis, BUCKET.toMillis());
         HourKey key = new HourKey(storeKey(usage.tenant(), usage.customer(), usage.meter()), hourStart);

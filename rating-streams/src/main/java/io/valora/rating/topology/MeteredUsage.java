@@ -9,6 +9,8 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.Objects;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -28,9 +30,38 @@ import java.util.concurrent.ConcurrentHashMap;
  * @param pricing plan version, currency, rounding and the meter's price model
  * @param calendar the subscription's billing periods
  * @param reading what the event contributes to the aggregation
+ * @param source the usage event's bytes as read from {@code usage-events}, or {@code null}: rating sends the
+ *     event itself to the rejected topic when its charge would overflow, or to the dead letters when rating
+ *     it fails, and only has this usage in hand then (compared by content)
  */
 public record MeteredUsage(String tenant, String subscription, String customer, String meter, String group,
-        Pricing pricing, CalendarSpec calendar, Reading reading) {
+        Pricing pricing, CalendarSpec calendar, Reading reading, byte[] source) {
+
+    /** Usage without its event's bytes (tests, and records of format 2 on the internal topic). */
+    public MeteredUsage(String tenant, String subscription, String customer, String meter, String group,
+            Pricing pricing, CalendarSpec calendar, Reading reading) {
+        this(tenant, subscription, customer, meter, group, pricing, calendar, reading, null);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof MeteredUsage that && Objects.equals(tenant, that.tenant)
+                && Objects.equals(subscription, that.subscription) && Objects.equals(customer, that.customer)
+                && Objects.equals(meter, that.meter) && Objects.equals(group, that.group)
+                && Objects.equals(pricing, that.pricing) && Objects.equals(calendar, that.calendar)
+                && Objects.equals(reading, that.reading) && Arrays.equals(source, that.source);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(tenant, subscription, customer, meter, group, pricing, calendar, reading, Arrays.hashCode(source));
+    }
+
+    @Override
+    public String toString() {
+        return "MeteredUsage[" + tenant + "/" + subscription + "/" + meter + ", group=" + group + ", " + pricing + ", "
+                + calendar + ", " + reading + ", source=" + (source == null ? "none" : source.length + " bytes") + "]";
+    }
 
     /**
      * The subscription's billing calendar as data.

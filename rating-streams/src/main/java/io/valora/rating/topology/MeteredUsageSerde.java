@@ -14,11 +14,17 @@ import org.apache.kafka.common.serialization.Serializer;
  * nanoseconds. The topic is private to this topology, so no schema registry or self-describing
  * format is needed; a leading format byte makes a reader refuse records of another format instead
  * of misreading them (an application reset is the upgrade path, see the README).
+ *
+ * <p>Format 3 is format 2 followed by the usage event's original bytes (length-prefixed, {@code -1} for
+ * none), so that rating can still reject the event itself ({@code amount-overflow}) or set it aside as a
+ * dead letter after the hop. This version reads formats 2 and 3 (a format-2 record has no event bytes).
  */
 final class MeteredUsageSerde implements Serde<MeteredUsage> {
 
-    /** Format of the records this version writes; 1 (JSON) was the format before. */
-    static final byte FORMAT = 2;
+    /** Format of the records this version writes; 2 (without the event's bytes) and 1 (JSON) were the formats before. */
+    static final byte FORMAT = 3;
+    /** The earlier format this version still reads. */
+    static final byte FORMAT_WITHOUT_SOURCE = 2;
     private static final String WHAT = "metered usage";
 
     @Override
@@ -55,15 +61,20 @@ final class MeteredUsageSerde implements Serde<MeteredUsage> {
         BinaryFields.writeString(out, reading.aggregation());
         BinaryFields.writeDecimal(out, reading.value());
         BinaryFields.writeString(out, reading.distinct());
+        byte[] source = usage.source();
+        out.writeInt(source == null ? -1 : source.length);
+        if (source != null) {
+            out.write(source);
+        }
         return out.toByteArray();
     }
 
     static MeteredUsage read(byte[] bytes) {
         BinaryReader in = new BinaryReader(bytes, WHAT);
         byte format = in.readByte();
-        if (format != FORMAT) {
-            throw new SerializationException("metered usage of format " + format + ", this version reads " + FORMAT
-                    + ": the internal topics of an older version must be reset (see the rating-streams README)");
+        if (format != FORMAT && format != FORMAT_WITHOUT_SOURCE) {
+            throw new SerializationException("metered usage of format " + format + ", this version reads " + FORMAT_WITHOUT_SOURCE
+                    + " and " + FORMAT + ": the internal topics of an older version must be reset (see the rating-streams README)");
         }
         String tenant = string(in);
         String subscription = string(in);
@@ -75,7 +86,12 @@ final class MeteredUsageSerde implements Serde<MeteredUsage> {
         String eventId = string(in);
         Instant eventTime = BinaryFields.readInstant(in);
         MeteredUsage.Reading reading = new MeteredUsage.Reading(eventId, eventTime, string(in), BinaryFields.readDecimal(in), string(in));
-        return new MeteredUsage(tenant, subscription, customer, meter, group, pricing, calendar, reading);
+        byte[] source = null;
+        if (format == FORMAT) {
+            int length = in.readInt();
+            source = length < 0 ? null : in.readBytes(length);
+        }
+        return new MeteredUsage(tenant, subscription, customer, meter, group, pricing, calendar, reading, source);
     }
 
     private static String string(BinaryReader in) {

@@ -4,8 +4,8 @@ import io.valora.billing.aggregation.Aggregate;
 import io.valora.billing.aggregation.Measurement;
 import io.valora.billing.period.BillingCalendar;
 import io.valora.billing.period.BillingPeriod;
+import io.valora.rating.deadletter.DeadLetter;
 import io.valora.schemas.RatedCharge;
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -55,8 +55,12 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * exactly-once, so a crash cannot lose an emission; which keys were emitted lately is only memory,
  * and after a restart a change is simply emitted at once. Sequences still only grow; a consumer
  * simply sees fewer of them.</p>
+ *
+ * <p>Blast radius of one: a usage whose charge would exceed what a charge can carry is rejected
+ * ({@link RejectReason#AMOUNT_OVERFLOW}) with nothing written, and any other failure on one usage (or on one
+ * charge in a punctuation) becomes a dead letter ({@link RateOutput}); the next usage is rated as usual.</p>
  */
-final class PeriodChargeProcessor implements Processor<String, MeteredUsage, String, RatedCharge> {
+final class PeriodChargeProcessor implements Processor<String, MeteredUsage, String, RateOutput> {
 
     /** How often (in stream time) closing is checked; cheap, a full scan only when a deadline passed. */
     static final Duration CLOSE_CHECK_INTERVAL = Duration.ofSeconds(1);
@@ -68,7 +72,7 @@ final class PeriodChargeProcessor implements Processor<String, MeteredUsage, Str
     private final RatingMetrics metrics;
     private final long graceMs;
     private final Duration idleCloseDelay;
-    private ProcessorContext<String, RatedCharge> context;
+    private ProcessorContext<String, RateOutput> context;
     private KeyValueStore<String, PeriodState> states;
     private KeyValueStore<String, Long> pending;
     private final Duration emitInterval;
@@ -87,7 +91,7 @@ final class PeriodChargeProcessor implements Processor<String, MeteredUsage, Str
     }
 
     @Override
-    public void init(ProcessorContext<String, RatedCharge> context) {
+    public void init(ProcessorContext<String, RateOutput> context) {
         this.context = context;
         this.states = context.getStateStore(ResourceNames.PERIOD_STATE_STORE);
         this.pending = context.getStateStore(ResourceNames.PENDING_STORE);
@@ -119,6 +123,20 @@ final class PeriodChargeProcessor implements Processor<String, MeteredUsage, Str
         long closeTime = closeTime(context.currentStreamTimeMs(), context.currentSystemTimeMs());
         // Close first, so that the event that finds its period due sees it final, not open.
         closeDuePeriods(closeTime);
+        try {
+            rate(record, closeTime);
+        } catch (AmountOverflowException e) {
+            // thrown before anything is written: the charge keeps its last exact amount, the event is rejected
+            context.forward(RateFailures.overflow(record, e, context.recordMetadata()));
+        } catch (RuntimeException e) {
+            // a bug on one usage must not stop rating for everyone; the writes come last, so it rarely left any
+            DeadLetter.rethrowIfKafkas(e);
+            context.forward(RateFailures.failed(record, e, context.recordMetadata()));
+        }
+    }
+
+    /** Rates one usage: every amount is computed before the first write, so an overflow changes nothing. */
+    private void rate(Record<String, MeteredUsage> record, long closeTime) {
         MeteredUsage usage = record.value();
         BillingCalendar calendar = usage.calendar().toCalendar();
         BillingPeriod period = calendar.periodContaining(usage.reading().eventTime());
@@ -129,33 +147,29 @@ final class PeriodChargeProcessor implements Processor<String, MeteredUsage, Str
         Aggregate<?> after = add(before, usage.reading().measurement());
         RatedCharge current = chargeOf(state);
         if (isClosed(period, closeTime) || current.getFinal$()) {
-            // the late period keeps absorbing usage, so its line plus adjustments prices all of it
-            write(key, state == null ? new PeriodState(after, null) : state.withAggregate(after));
             long billedMinor = hadUsage
-                    ? usage.pricing().policy().rate(usage.pricing().model(), before.quantity()).toMinorUnits() : 0;
+                    ? MinorUnits.of(usage.pricing().policy().rate(usage.pricing().model(), before.quantity())) : 0;
             BillingPeriod open = calendar.periodContaining(Instant.ofEpochMilli(closeTime - graceMs));
             if (open.start().isBefore(period.end())) {
                 open = calendar.periodAfter(period); // final by its stored charge before the clock caught up (a restart)
             }
             // written even when the quantity did not change (a smaller max, a known unique value): the adjustment then
             // grows by nothing but still counts the event, so eventCount is every rated event of the period
-            adjust(record, usage, period, open, before.quantity(), billedMinor, after.quantity());
+            String adjustmentKey = ChargeKeys.adjustment(usage, open.start(), period.start());
+            PeriodState adjustmentState = read(adjustmentKey);
+            RatedCharge adjustment = PeriodRater.adjust(usage, open, period.start(), before.quantity(), billedMinor,
+                    after.quantity(), chargeOf(adjustmentState));
+            // the late period keeps absorbing usage, so its line plus adjustments prices all of it
+            write(key, state == null ? new PeriodState(after, null) : state.withAggregate(after));
+            metrics.lateEventAdjusted();
+            store(adjustmentKey, adjustmentState == null ? new PeriodState(null, adjustment)
+                    : adjustmentState.withCharge(adjustment), record.timestamp());
+            track(adjustment);
             return;
         }
         RatedCharge updated = PeriodRater.charge(usage, period, after.quantity(), current);
         store(key, new PeriodState(after, updated), record.timestamp());
         track(updated);
-    }
-
-    private void adjust(Record<String, MeteredUsage> record, MeteredUsage usage, BillingPeriod late, BillingPeriod open,
-            BigDecimal billedQuantity, long billedMinor, BigDecimal newQuantity) {
-        metrics.lateEventAdjusted();
-        String key = ChargeKeys.adjustment(usage, open.start(), late.start());
-        PeriodState state = read(key);
-        RatedCharge adjustment = PeriodRater.adjust(usage, open, late.start(), billedQuantity, billedMinor, newQuantity,
-                chargeOf(state));
-        store(key, state == null ? new PeriodState(null, adjustment) : state.withCharge(adjustment), record.timestamp());
-        track(adjustment);
     }
 
     /** Emits every open charge whose period ended at least the grace before {@code streamTime} as final. */
@@ -181,10 +195,10 @@ final class PeriodChargeProcessor implements Processor<String, MeteredUsage, Str
             }
         }
         // written after the scan: stores do not promise a stable iterator under concurrent writes
-        due.forEach(kv -> {
+        due.forEach(kv -> guarded(kv.key, () -> {
             store(kv.key, kv.value.withCharge(PeriodRater.finalized(kv.value.charge())), streamTime);
             metrics.chargeFinalized();
-        });
+        }));
         nextDeadline = earliestOpen;
     }
 
@@ -213,7 +227,7 @@ final class PeriodChargeProcessor implements Processor<String, MeteredUsage, Str
     private void store(String key, PeriodState state, long timestamp) {
         write(key, state);
         if (emitInterval == null || emittedThisRound.add(key)) {
-            context.forward(new Record<>(key, state.charge(), timestamp));
+            context.forward(new Record<>(key, RateOutput.charge(state.charge()), timestamp));
         } else {
             pending.put(key, timestamp);
         }
@@ -226,11 +240,25 @@ final class PeriodChargeProcessor implements Processor<String, MeteredUsage, Str
         try (KeyValueIterator<String, Long> all = pending.all()) {
             all.forEachRemaining(due::add);
         }
-        due.forEach(kv -> {
-            context.forward(new Record<>(kv.key, read(kv.key).charge(), kv.value));
+        due.forEach(kv -> guarded(kv.key, () -> {
             pending.delete(kv.key);
             emittedThisRound.add(kv.key);
-        });
+            context.forward(new Record<>(kv.key, RateOutput.charge(read(kv.key).charge()), kv.value));
+        }));
+    }
+
+    /**
+     * Runs one charge's part of a round; a failure (a bug on one stored charge) becomes a dead letter naming the
+     * charge key instead of stopping the round, and so the thread, for every other charge.
+     */
+    private void guarded(String key, Runnable work) {
+        try {
+            work.run();
+        } catch (RuntimeException e) {
+            DeadLetter.rethrowIfKafkas(e);
+            context.forward(new Record<>(key, RateOutput.failed(new DeadLetter(ResourceNames.RATE, context.recordMetadata(),
+                    DeadLetter.keyBytes(key), null, e)), context.currentSystemTimeMs()));
+        }
     }
 
     /** The key's running charge, or the empty one before its first. */

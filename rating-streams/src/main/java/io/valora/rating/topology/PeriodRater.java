@@ -14,6 +14,9 @@ import java.time.Instant;
  *
  * <p>Pricing the total (not adding per-event prices) is what keeps the running charge equal to
  * the invoice: rounding happens once, on the whole period, with the plan's mode.
+ *
+ * <p>An amount beyond what a charge can carry throws {@link AmountOverflowException} (never a wrapped
+ * or truncated number), before the caller writes anything.
  */
 final class PeriodRater {
 
@@ -30,11 +33,15 @@ final class PeriodRater {
                 .build();
     }
 
-    /** The period's charge once its aggregate quantity is {@code quantity}: one more event, one more sequence. */
+    /**
+     * The period's charge once its aggregate quantity is {@code quantity}: one more event, one more sequence.
+     *
+     * @throws AmountOverflowException when the amount would not fit a charge
+     */
     static RatedCharge charge(MeteredUsage usage, BillingPeriod period, BigDecimal quantity, RatedCharge current) {
         PriceModel model = usage.pricing().model();
         Money amount = usage.pricing().policy().rate(model, quantity);
-        return openCharge(usage, period, model, quantity.toPlainString(), amount.toMinorUnits(), current.getEventCount() + 1,
+        return openCharge(usage, period, model, quantity.toPlainString(), MinorUnits.of(amount), current.getEventCount() + 1,
                 current.getSequence() + 1, null);
     }
 
@@ -56,11 +63,11 @@ final class PeriodRater {
     static RatedCharge adjust(MeteredUsage usage, BillingPeriod open, Instant latePeriodStart, BigDecimal billedQuantity,
             long billedMinor, BigDecimal newQuantity, RatedCharge current) {
         PriceModel model = usage.pricing().model();
-        long after = usage.pricing().policy().rate(model, newQuantity).toMinorUnits();
+        long after = MinorUnits.of(usage.pricing().policy().rate(model, newQuantity));
         return openCharge(usage, open, model,
                 new BigDecimal(current.getQuantity()).add(newQuantity.subtract(billedQuantity)).toPlainString(),
-                current.getAmountMinor() + after - billedMinor, current.getEventCount() + 1, current.getSequence() + 1,
-                latePeriodStart);
+                MinorUnits.plusMinus(current.getAmountMinor(), after, billedMinor), current.getEventCount() + 1,
+                current.getSequence() + 1, latePeriodStart);
     }
 
     /** The same charge, closed for usage: one more sequence so consumers take it. */

@@ -41,11 +41,14 @@ public record Pricing(String plan, int planVersion, String currency, String roun
     private record PolicyKey(String currency, String rounding) {
     }
 
-    /** Pricing from a plan's parts; the spec is validated here, so rating never meets a bad one. */
+    /**
+     * Pricing from a plan's parts; the spec is validated here (its form, and its prices against the
+     * billing limits, {@link PriceLimits}), so rating never meets a bad one.
+     */
     static Pricing of(String plan, int planVersion, String currency, String rounding, PriceModelSpec spec) {
         Pricing pricing = new Pricing(plan, planVersion, currency, rounding,
                 Base64.getEncoder().encodeToString(SPECS.serializer().serialize(null, spec)));
-        pricing.model();
+        PriceLimits.check(pricing.model());
         pricing.policy();
         return pricing;
     }

@@ -30,4 +30,8 @@ public interface RatingMetrics {
     /** A charge was emitted final because its period's end plus the grace passed. */
     default void chargeFinalized() {
     }
+
+    /** A record was sent to the dead-letter topic because {@code stage} (a processor or catalog updater) failed on it. */
+    default void deadLettered(String stage) {
+    }
 }

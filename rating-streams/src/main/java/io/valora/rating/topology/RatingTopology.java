@@ -3,6 +3,10 @@ package io.valora.rating.topology;
 import io.valora.rating.catalog.CatalogChanges;
 import io.valora.rating.catalog.CatalogStores;
 import io.valora.rating.catalog.CatalogTopology;
+import io.valora.rating.deadletter.DeadLetter;
+import io.valora.rating.deadletter.DeadLetterPublisher;
+import io.valora.rating.deadletter.DeadLetterWriter;
+import io.valora.rating.deadletter.DecodingSerde;
 import io.valora.schemas.RatedCharge;
 import io.valora.schemas.Topics;
 import io.valora.schemas.UsageEvent;
@@ -40,6 +44,9 @@ import org.apache.kafka.streams.state.Stores;
  *                                                                                                                 ├─▶ on the customer's partition ──────────────────┬─▶ rate
  *                                                                                                                 └─▶ else key by customer ─▶ usage-by-customer ─┘
  *   rate (aggregate, price with the phase's model, final after end + grace, late ─▶ adjustment) ─▶ rated-charges
+ *        └─▶ amount-overflow ─▶ usage-events.rejected
+ *
+ * any step's failure on one record (undecodable bytes included) ─▶ dead-letters, and the next record is processed
  * </pre>
  *
  * Every processor, store and internal topic is named ({@link ResourceNames}, {@link CatalogStores}).
@@ -49,8 +56,18 @@ public final class RatingTopology {
     private RatingTopology() {
     }
 
-    /** Builds the topology; {@code streamsProperties} are the application's Streams settings (used for topology-level options). */
+    /** Builds the topology without a publisher for catalog dead letters (tests that do not look at them). */
     public static Topology build(Topics topics, RatingSettings settings, RatingMetrics metrics, Properties streamsProperties) {
+        return build(topics, settings, metrics, streamsProperties, DeadLetterPublisher.NONE);
+    }
+
+    /**
+     * Builds the topology; {@code streamsProperties} are the application's Streams settings (used for topology-level
+     * options); {@code catalogDeadLetters} receives the catalog records the global updaters could not apply (the
+     * global thread cannot forward to a sink).
+     */
+    public static Topology build(Topics topics, RatingSettings settings, RatingMetrics metrics, Properties streamsProperties,
+            DeadLetterPublisher catalogDeadLetters) {
         Properties props = new Properties();
         props.putAll(streamsProperties);
         props.putIfAbsent(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, "true");
@@ -63,7 +80,10 @@ public final class RatingTopology {
 
         CatalogChanges catalogChanges = new CatalogChanges();
         DedupSlots dedupSlots = new DedupSlots(settings.dedupRetention());
-        CatalogTopology.addTo(builder, topics, stores::keyValue, catalogChanges);
+        CatalogTopology.addTo(builder, topics, stores::keyValue, catalogChanges, letter -> {
+            metrics.deadLettered(letter.stage());
+            catalogDeadLetters.publish(letter);
+        });
 
         builder.addStateStore(Stores.windowStoreBuilder(
                 stores.window(ResourceNames.DEDUP_STORE, dedupSlots.storeRetention(), Duration.ofMillis(1)),
@@ -77,9 +97,11 @@ public final class RatingTopology {
         builder.addStateStore(Stores.windowStoreBuilder(
                 stores.window(ResourceNames.HOURLY_USAGE_STORE, HourlyUsageRecorder.RETENTION, HourlyUsageRecorder.BUCKET),
                 keys, Serdes.String()));
+        DeadLetters deadLetters = new DeadLetters(topics, metrics);
 
+        // Decoded in the topology (DecodingSerde), not by a throwing deserializer: undecodable bytes become a dead letter.
         KStream<String, CheckedEvent> checked = builder
-                .stream(topics.usageEvents(), Consumed.with(keys, events)
+                .stream(topics.usageEvents(), Consumed.with(keys, new DecodingSerde<>(events))
                         .withTimestampExtractor(new EventTimeExtractor())
                         .withName(ResourceNames.SOURCE))
                 .process(() -> new UsageDeduplicator(dedupSlots, metrics),
@@ -88,16 +110,16 @@ public final class RatingTopology {
 
         Map<String, KStream<String, CheckedEvent>> branches = checked
                 .split(Named.as(ResourceNames.SPLIT))
-                .branch((key, c) -> !c.isRefused(), Branched.as(ResourceNames.ACCEPTED))
+                .branch((key, c) -> c.isAccepted(), Branched.as(ResourceNames.ACCEPTED))
+                .branch((key, c) -> c.isFailed(), Branched.as(ResourceNames.FAILED))
                 .defaultBranch(Branched.as(ResourceNames.REFUSED));
-
-        branches.get(ResourceNames.SPLIT + ResourceNames.REFUSED)
-                .processValues(() -> new ExplainRejection(metrics), Named.as(ResourceNames.EXPLAIN_REJECTION))
-                .to(topics.usageEventsRejected(), Produced.with(keys, events).withName(ResourceNames.REJECTED_SINK));
+        deadLetters.write(branches.get(ResourceNames.SPLIT + ResourceNames.FAILED)
+                .mapValues(CheckedEvent::deadLetter, Named.as(ResourceNames.CHECK_DEAD_LETTER)), ResourceNames.CHECK_DEAD_LETTERS_SINK);
 
         KStream<String, MeteredUsage> perMeter = branches.get(ResourceNames.SPLIT + ResourceNames.ACCEPTED)
                 .flatMapValues(CheckedEvent::usages, Named.as(ResourceNames.PER_METER));
-        perMeter.process(HourlyUsageRecorder::new, Named.as(ResourceNames.RECORD_HOURLY), ResourceNames.HOURLY_USAGE_STORE);
+        deadLetters.write(perMeter.process(HourlyUsageRecorder::new, Named.as(ResourceNames.RECORD_HOURLY),
+                ResourceNames.HOURLY_USAGE_STORE), ResourceNames.HOURLY_DEAD_LETTERS_SINK);
 
         // Rated on the customer's usage partition: every charge key belongs to one subscription, hence one customer, so
         // all of a key's usage meets in one task. Usage already there (subject = the customer, the usual case) is rated
@@ -109,13 +131,37 @@ public final class RatingTopology {
         KStream<String, MeteredUsage> moved = placed.get(ResourceNames.PLACE + ResourceNames.TO_MOVE)
                 .selectKey((key, usage) -> UsagePlacement.customerKey(usage), Named.as(ResourceNames.KEY_BY_CUSTOMER))
                 .repartition(Repartitioned.with(keys, metered).withName(ResourceNames.BY_CUSTOMER));
-        placed.get(ResourceNames.PLACE + ResourceNames.IN_PLACE)
+        Map<String, KStream<String, RateOutput>> rated = placed.get(ResourceNames.PLACE + ResourceNames.IN_PLACE)
                 .merge(moved, Named.as(ResourceNames.MERGE_PLACED))
                 .process(() -> new PeriodChargeProcessor(settings, metrics), Named.as(ResourceNames.RATE),
                         ResourceNames.PERIOD_STATE_STORE, ResourceNames.PENDING_STORE)
+                .split(Named.as(ResourceNames.RATED))
+                .branch((key, out) -> out.isCharge(), Branched.as(ResourceNames.CHARGES))
+                .branch((key, out) -> out.isRejected(), Branched.as(ResourceNames.REFUSED))
+                .defaultBranch(Branched.as(ResourceNames.FAILED));
+        rated.get(ResourceNames.RATED + ResourceNames.CHARGES)
+                .mapValues(RateOutput::charge, Named.as(ResourceNames.CHARGE_OF))
                 .to(topics.ratedCharges(), Produced.with(keys, charges).withName(ResourceNames.CHARGES_SINK));
+        deadLetters.write(rated.get(ResourceNames.RATED + ResourceNames.FAILED)
+                .mapValues(RateOutput::deadLetter, Named.as(ResourceNames.RATE_DEAD_LETTER)), ResourceNames.RATE_DEAD_LETTERS_SINK);
+
+        branches.get(ResourceNames.SPLIT + ResourceNames.REFUSED)
+                .merge(rated.get(ResourceNames.RATED + ResourceNames.REFUSED)
+                        .mapValues(RateOutput::rejected, Named.as(ResourceNames.RATE_REJECTION)), Named.as(ResourceNames.MERGE_REFUSED))
+                .processValues(() -> new ExplainRejection(metrics), Named.as(ResourceNames.EXPLAIN_REJECTION))
+                .to(topics.usageEventsRejected(), Produced.with(keys, events).withName(ResourceNames.REJECTED_SINK));
 
         return builder.build(props);
+    }
+
+    /** Every stream-thread dead letter takes this way: written ({@link DeadLetterWriter}), counted, to the one topic. */
+    private record DeadLetters(Topics topics, RatingMetrics metrics) {
+
+        void write(KStream<String, DeadLetter> letters, String sinkName) {
+            letters.process(() -> new DeadLetterWriter(letter -> metrics.deadLettered(letter.stage())),
+                            Named.as(sinkName + "-writer"))
+                    .to(topics.deadLetters(), Produced.with(Serdes.ByteArray(), Serdes.ByteArray()).withName(sinkName));
+        }
     }
 
     private static Properties withRequired(Properties props) {

@@ -31,7 +31,12 @@ public enum RejectReason {
     /** The meter's value property is absent from {@code data}. */
     VALUE_MISSING("value-missing"),
     /** The meter's value is not a valid quantity. */
-    VALUE_INVALID("value-invalid");
+    VALUE_INVALID("value-invalid"),
+    /**
+     * The event would take its charge past the largest amount a charge can carry
+     * ({@code BillingLimits.MAX_AMOUNT_MINOR} minor units); the charge keeps its amount without it.
+     */
+    AMOUNT_OVERFLOW("amount-overflow");
 
     private final String code;
 

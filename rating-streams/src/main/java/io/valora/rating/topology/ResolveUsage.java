@@ -2,6 +2,7 @@ package io.valora.rating.topology;
 
 import io.valora.rating.catalog.Catalog;
 import io.valora.rating.catalog.CatalogChanges;
+import io.valora.rating.deadletter.DeadLetter;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
@@ -35,12 +36,21 @@ final class ResolveUsage implements FixedKeyProcessor<String, CheckedEvent, Chec
 
     @Override
     public void process(FixedKeyRecord<String, CheckedEvent> record) {
-        if (record.value().isRefused()) {
+        CheckedEvent fresh = record.value();
+        if (!fresh.isAccepted()) {
             context.forward(record);
             return;
         }
-        CheckedEvent checked = resolver.resolve(record.value().event());
-        if (!checked.isRefused()) {
+        CheckedEvent checked;
+        try {
+            checked = resolver.resolve(fresh.event(), fresh.raw());
+        } catch (RuntimeException e) {
+            // a bug or a catalog record rating cannot use: this event is set aside, the next one is rated
+            DeadLetter.rethrowIfKafkas(e);
+            checked = CheckedEvent.failed(fresh.event(), new DeadLetter(ResourceNames.RESOLVE, context.recordMetadata(),
+                    DeadLetter.keyBytes(record.key()), fresh.raw(), e));
+        }
+        if (checked.isAccepted()) {
             // the value (event time) is for people reading the store; where it is written is what the check reads
             seen.put(UsageDeduplicator.idOf(checked.event()), record.timestamp(),
                     slots.slotOf(context.currentStreamTimeMs()));

@@ -47,6 +47,23 @@ public final class ResourceNames {
     /** Hourly usage per tenant/customer/meter (window store); changelog {@code <application.id>-hourly-usage-store-changelog}. */
     public static final String HOURLY_USAGE_STORE = "hourly-usage-store";
     public static final String CHARGES_SINK = "rated-charges-sink";
+    /** Split of the rating step's output into charges, rejected events ({@code amount-overflow}) and failures. */
+    public static final String RATED = "rated-";
+    public static final String CHARGES = "charges";
+    public static final String FAILED = "failed";
+    public static final String CHARGE_OF = "charge-of-rated";
+    public static final String RATE_REJECTION = "rejection-of-rated";
+    /** Rejections of the checks and of the rating step, merged before the rejected topic. */
+    public static final String MERGE_REFUSED = "merge-refused";
+
+    /** Dead letters (topic {@code dead-letters}): of the checks (decoding, de-duplication, resolution)... */
+    public static final String CHECK_DEAD_LETTER = "dead-letter-of-checked";
+    public static final String CHECK_DEAD_LETTERS_SINK = "checked-dead-letters-sink";
+    /** ...of the hourly usage... */
+    public static final String HOURLY_DEAD_LETTERS_SINK = "hourly-dead-letters-sink";
+    /** ...and of the rating step. */
+    public static final String RATE_DEAD_LETTER = "dead-letter-of-rated";
+    public static final String RATE_DEAD_LETTERS_SINK = "rated-dead-letters-sink";
 
     /** Header on rejected events carrying the reason, for people: {@code <code>: <detail>}. */
     public static final String REJECT_REASON_HEADER = "valora-reject-reason";

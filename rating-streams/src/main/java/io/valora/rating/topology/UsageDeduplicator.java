@@ -1,5 +1,7 @@
 package io.valora.rating.topology;
 
+import io.valora.rating.deadletter.DeadLetter;
+import io.valora.rating.deadletter.Decoded;
 import io.valora.schemas.UsageEvent;
 import java.time.Duration;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -22,8 +24,12 @@ import org.apache.kafka.streams.state.WindowStore;
  * ids by itself once stream time has moved past the retention. A retry is caught whatever event time
  * it carries (producers that send none get the receipt time). Retries are assumed to repeat the
  * subject, which keeps them on the same partition as the original.
+ *
+ * <p>The first processor after the source, so it also sets aside what cannot be used at all: a value
+ * that could not be decoded (or none) and anything that fails here become a dead letter
+ * ({@link CheckedEvent#failed}), never a stopped stream thread.
  */
-final class UsageDeduplicator implements Processor<String, UsageEvent, String, CheckedEvent> {
+final class UsageDeduplicator implements Processor<String, Decoded<UsageEvent>, String, CheckedEvent> {
 
     private final long retentionMs;
     private final DedupSlots slots;
@@ -44,26 +50,50 @@ final class UsageDeduplicator implements Processor<String, UsageEvent, String, C
     }
 
     @Override
-    public void process(Record<String, UsageEvent> record) {
-        UsageEvent event = record.value();
+    public void process(Record<String, Decoded<UsageEvent>> record) {
+        Decoded<UsageEvent> decoded = record.value();
+        CheckedEvent checked;
+        if (decoded == null || decoded.failed() || decoded.value() == null) {
+            RuntimeException why = decoded != null && decoded.failed() ? decoded.failure()
+                    : new IllegalArgumentException("usage event without a value");
+            checked = CheckedEvent.failed(null, deadLetter(ResourceNames.SOURCE, record, why));
+        } else {
+            try {
+                checked = check(decoded.value(), decoded.raw(), record.timestamp());
+            } catch (RuntimeException e) {
+                DeadLetter.rethrowIfKafkas(e);
+                checked = CheckedEvent.failed(decoded.value(), deadLetter(ResourceNames.DEDUPLICATE, record, e));
+            }
+        }
+        // forwarded outside the try: a failure further down belongs to the processor it happens in
+        if (checked != null) {
+            context.forward(record.withValue(checked));
+        }
+    }
+
+    /** The event's outcome here, or {@code null} for a duplicate (dropped). */
+    private CheckedEvent check(UsageEvent event, byte[] raw, long time) {
         String id = idOf(event);
-        long time = record.timestamp();
         long streamTime = context.currentStreamTimeMs();
         if (time < streamTime - retentionMs) {
             // Its original may have been accepted more than the retention ago and its id forgotten, so a
             // retry could not be caught: refuse it visibly instead of risking a double charge.
-            context.forward(record.withValue(CheckedEvent.refused(event, RejectReason.TOO_OLD,
+            return CheckedEvent.refused(event, RejectReason.TOO_OLD,
                     "event time is older than the de-duplication retention (" + Duration.ofMillis(retentionMs)
-                            + ") behind the newest usage; re-process it deliberately if it is genuine")));
-            return;
+                            + ") behind the newest usage; re-process it deliberately if it is genuine");
         }
         for (long slot : slots.slotsToCheck(streamTime)) {
             if (seen.fetch(id, slot) != null) {
                 metrics.duplicateDropped();
-                return;
+                return null;
             }
         }
-        context.forward(record.withValue(CheckedEvent.fresh(event)));
+        return CheckedEvent.fresh(event, raw);
+    }
+
+    private DeadLetter deadLetter(String stage, Record<String, Decoded<UsageEvent>> record, RuntimeException error) {
+        byte[] raw = record.value() == null ? null : record.value().raw();
+        return new DeadLetter(stage, context.recordMetadata(), DeadLetter.keyBytes(record.key()), raw, error);
     }
 
     /** The de-duplication key of an event. */

@@ -47,7 +47,8 @@ final class UsageResolver {
         this.catalog = catalog;
     }
 
-    CheckedEvent resolve(UsageEvent event) {
+    /** {@code raw} is the event's bytes as read, carried by every usage so rating can reject or set the event aside. */
+    CheckedEvent resolve(UsageEvent event, byte[] raw) {
         JsonNode data;
         try {
             data = DataJson.JSON.readTree(event.getData());
@@ -93,10 +94,10 @@ final class UsageResolver {
         if (plan.isEmpty()) {
             return CheckedEvent.refused(event, RejectReason.PLAN_NOT_FOUND, "plan " + planKey + "@" + version + " is not in the catalog");
         }
-        return measure(event, data, meters, subscription, calendar, plan.get());
+        return measure(event, raw, data, meters, subscription, calendar, plan.get());
     }
 
-    private CheckedEvent measure(UsageEvent event, JsonNode data, List<Meter> meters, Subscription subscription,
+    private CheckedEvent measure(UsageEvent event, byte[] raw, JsonNode data, List<Meter> meters, Subscription subscription,
             MeteredUsage.CalendarSpec calendar, Plan plan) {
         List<MeteredUsage> usages = new ArrayList<>();
         for (Meter meter : meters) {
@@ -121,7 +122,7 @@ final class UsageResolver {
                 return CheckedEvent.refused(event, reading.reason(), reading.detail());
             }
             usages.add(new MeteredUsage(event.getTenant(), subscription.getId(), subscription.getCustomer(), meter.getKey(),
-                    Groups.canonical(meter.getGroupBy(), data), pricing, calendar, reading.reading()));
+                    Groups.canonical(meter.getGroupBy(), data), pricing, calendar, reading.reading(), raw));
         }
         if (usages.isEmpty()) {
             return CheckedEvent.refused(event, RejectReason.NO_PRICE, "plan " + plan.getKey() + "@" + plan.getVersion()

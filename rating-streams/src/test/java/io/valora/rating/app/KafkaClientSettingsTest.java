@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @TestProfile(KafkaClientSettingsTest.PassThrough.class)
 @QuarkusTestResource(value = KafkaBrokerTestResource.class,
-        initArgs = @ResourceArg(name = "topics", value = "usage-events,usage-events.rejected,rated-charges,meters,plans,subscriptions,api-keys"))
+        initArgs = @ResourceArg(name = "topics", value = "usage-events,usage-events.rejected,rated-charges,meters,plans,subscriptions,api-keys,dead-letters"))
 class KafkaClientSettingsTest {
 
     static final Map<String, Object> PASSED_THROUGH = Map.of(

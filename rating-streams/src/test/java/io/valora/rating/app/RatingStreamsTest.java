@@ -46,7 +46,7 @@ import org.junit.jupiter.api.Test;
 /** The packaged topology against a real broker, with exactly-once processing on. */
 @QuarkusTest
 @QuarkusTestResource(value = KafkaBrokerTestResource.class,
-        initArgs = @ResourceArg(name = "topics", value = "usage-events,usage-events.rejected,rated-charges,meters,plans,subscriptions,api-keys"))
+        initArgs = @ResourceArg(name = "topics", value = "usage-events,usage-events.rejected,rated-charges,meters,plans,subscriptions,api-keys,dead-letters"))
 class RatingStreamsTest {
 
     private static final Topics TOPICS = Topics.unprefixed();

@@ -51,6 +51,28 @@ class MeteredUsageSerdeTest {
                 .hasMessageContaining("reset");
     }
 
+    @Test
+    void shouldCarryTheUsageEventsBytesSoRatingCanRejectTheEventAfterTheHop() {
+        MeteredUsage plain = usage("acme", null, AggregationKind.SUM, BigDecimal.TEN, "10");
+        MeteredUsage withSource = new MeteredUsage(plain.tenant(), plain.subscription(), plain.customer(), plain.meter(),
+                plain.group(), plain.pricing(), plain.calendar(), plain.reading(), new byte[] {0, 1, 2, 3, (byte) 0xff});
+
+        assertThat(roundTrip(withSource)).isEqualTo(withSource);
+        assertThat(roundTrip(withSource).source()).containsExactly(0, 1, 2, 3, 0xff);
+        assertThat(roundTrip(plain).source()).isNull();
+    }
+
+    @Test
+    void shouldStillReadFormat2RecordsWrittenByTheVersionBefore() {
+        MeteredUsage plain = usage("acme", "region=eu", AggregationKind.MAX, new BigDecimal("2.5"), "2.5");
+        byte[] format3 = serde.serializer().serialize("t", plain);
+        // format 2 is format 3 without the trailing length of the (absent) event bytes
+        byte[] format2 = java.util.Arrays.copyOf(format3, format3.length - 4);
+        format2[0] = 2;
+
+        assertThat(serde.deserializer().deserialize("t", format2)).isEqualTo(plain);
+    }
+
     private MeteredUsage roundTrip(MeteredUsage usage) {
         return serde.deserializer().deserialize("t", serde.serializer().serialize("t", usage));
     }

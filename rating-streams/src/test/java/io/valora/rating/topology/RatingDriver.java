@@ -12,6 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import io.valora.rating.deadletter.DeadLetter;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +49,9 @@ final class RatingDriver implements AutoCloseable {
     final TestInputTopic<String, Subscription> subscriptions;
     final TestOutputTopic<String, RatedCharge> charges;
     final TestOutputTopic<String, UsageEvent> rejected;
+    final TestOutputTopic<byte[], byte[]> deadLetters;
+    /** What the catalog updaters sent to their dead-letter publisher. */
+    final List<DeadLetter> catalogDeadLetters = new ArrayList<>();
 
     RatingDriver(RatingSettings settings, Path stateDir) {
         this(settings, stateDir, RatingMetrics.NONE);
@@ -64,7 +69,8 @@ final class RatingDriver implements AutoCloseable {
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.resolve("s" + System.nanoTime()).toString());
         Properties inMemory = new Properties();
         inMemory.put(StreamsConfig.DSL_STORE_SUPPLIERS_CLASS_CONFIG, BuiltInDslStoreSuppliers.InMemoryDslStoreSuppliers.class);
-        driver = new TopologyTestDriver(RatingTopology.build(TOPICS, settings, metrics, inMemory), props, wallClockStart);
+        driver = new TopologyTestDriver(RatingTopology.build(TOPICS, settings, metrics, inMemory, catalogDeadLetters::add),
+                props, wallClockStart);
         usage = driver.createInputTopic(TOPICS.usageEvents(), Serdes.String().serializer(),
                 RecordSerde.singleObject(UsageEvent.class).serializer());
         meters = driver.createInputTopic(TOPICS.meters(), Serdes.String().serializer(),
@@ -77,6 +83,8 @@ final class RatingDriver implements AutoCloseable {
                 RecordSerde.singleObject(RatedCharge.class).deserializer());
         rejected = driver.createOutputTopic(TOPICS.usageEventsRejected(), Serdes.String().deserializer(),
                 RecordSerde.singleObject(UsageEvent.class).deserializer());
+        deadLetters = driver.createOutputTopic(TOPICS.deadLetters(), Serdes.ByteArray().deserializer(),
+                Serdes.ByteArray().deserializer());
     }
 
     /** Ids remembered for 400 days, so months-late usage is rated rather than refused as too old. */
@@ -144,7 +152,7 @@ final class RatingDriver implements AutoCloseable {
         return latest;
     }
 
-    static String header(TestRecord<String, UsageEvent> record, String name) {
+    static String header(TestRecord<?, ?> record, String name) {
         return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
     }
 

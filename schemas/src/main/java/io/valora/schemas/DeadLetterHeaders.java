@@ -1,0 +1,34 @@
+package io.valora.schemas;
+
+/**
+ * Header names of a record on the dead-letter topic ({@link Topics#deadLetters()}), shared by every
+ * service that writes one, so an operator (or a replay tool) reads all of them the same way.
+ *
+ * <p>Why it exists: a record a service could not process must neither halt the service nor vanish.
+ * It is copied to the one dead-letter topic with its original key and value bytes as the record's key
+ * and value, and these headers say where it came from and what went wrong. All values are UTF-8
+ * text; numbers in decimal.
+ */
+public final class DeadLetterHeaders {
+
+    /** The topic the failed record was read from. */
+    public static final String SOURCE_TOPIC = "valora.dlq.source.topic";
+    /** Its partition, e.g. {@code 2}. */
+    public static final String SOURCE_PARTITION = "valora.dlq.source.partition";
+    /** Its offset in that partition, e.g. {@code 41873}. */
+    public static final String SOURCE_OFFSET = "valora.dlq.source.offset";
+    /** The fully qualified class name of the exception. */
+    public static final String EXCEPTION_CLASS = "valora.dlq.exception.class";
+    /** The exception's message (empty when it has none), cut to {@link #MAX_MESSAGE_LENGTH} characters. */
+    public static final String EXCEPTION_MESSAGE = "valora.dlq.exception.message";
+    /** The service that wrote the dead letter, e.g. {@code rating-streams}, {@code invoice-service}. */
+    public static final String SERVICE = "valora.dlq.service";
+    /** Optional: the step of the service that failed (a processor name, a consumer), for people. */
+    public static final String STAGE = "valora.dlq.stage";
+
+    /** Longest exception message written; longer ones are cut, so a header never grows without bound. */
+    public static final int MAX_MESSAGE_LENGTH = 1000;
+
+    private DeadLetterHeaders() {
+    }
+}
