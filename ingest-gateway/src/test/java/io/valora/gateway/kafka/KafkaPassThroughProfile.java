@@ -1,7 +1,7 @@
 package io.valora.gateway.kafka;
 
 import io.quarkus.test.junit.QuarkusTestProfile;
-import java.util.HashMap;
+import io.valora.testing.kafka.KafkaPassThrough;
 import java.util.Map;
 
 /**
@@ -12,17 +12,10 @@ import java.util.Map;
 public class KafkaPassThroughProfile implements QuarkusTestProfile {
 
     /** The keys as each client must receive them (without the {@code kafka.} prefix). */
-    static final Map<String, Object> PASSED_THROUGH = Map.of(
-            "security.protocol", "PLAINTEXT",
-            "ssl.truststore.location", "/nonexistent/truststore.p12",
-            "sasl.jaas.config", "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"u\" password=\"p\";",
-            "connections.max.idle.ms", "543210");
+    static final Map<String, Object> PASSED_THROUGH = KafkaPassThrough.PASSED_THROUGH;
 
     @Override
     public Map<String, String> getConfigOverrides() {
-        Map<String, String> config = new HashMap<>();
-        PASSED_THROUGH.forEach((key, value) -> config.put("kafka." + key, value.toString()));
-        config.put("kafka.linger.ms", "7");
-        return config;
+        return KafkaPassThrough.configOverrides(Map.of("kafka.linger.ms", "7"));
     }
 }

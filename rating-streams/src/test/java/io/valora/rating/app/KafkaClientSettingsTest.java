@@ -1,5 +1,6 @@
 package io.valora.rating.app;
 
+import io.valora.testing.kafka.KafkaPassThrough;
 import io.valora.service.auth.TopicApiKeys;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,7 +15,6 @@ import io.valora.service.kafka.KafkaClientConfig;
 import io.valora.testing.kafka.KafkaBrokerTestResource;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.streams.KafkaStreams;
 import org.awaitility.Awaitility;
@@ -32,19 +32,13 @@ import org.junit.jupiter.api.Test;
         initArgs = @ResourceArg(name = "topics", value = "usage-events,usage-events.rejected,rated-charges,meters,plans,subscriptions,api-keys,dead-letters"))
 class KafkaClientSettingsTest {
 
-    static final Map<String, Object> PASSED_THROUGH = Map.of(
-            "security.protocol", "PLAINTEXT",
-            "ssl.truststore.location", "/nonexistent/truststore.p12",
-            "sasl.jaas.config", "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"u\" password=\"p\";",
-            "connections.max.idle.ms", "543210");
+    static final Map<String, Object> PASSED_THROUGH = KafkaPassThrough.PASSED_THROUGH;
 
     /** The pass-through keys as an operator sets them. */
     public static class PassThrough implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            Map<String, String> config = new HashMap<>();
-            PASSED_THROUGH.forEach((key, value) -> config.put("kafka." + key, value.toString()));
-            return config;
+            return KafkaPassThrough.configOverrides(Map.of());
         }
     }
 
