@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 
 /** {@code /v1/customers}: create, read, list by cursor, isolation, validation, and the customers topic. */
 @QuarkusTest
-@WithTestResource(value = KafkaBrokerTestResource.class, initArgs = @ResourceArg(name = "topics", value = "rated-charges"))
+@WithTestResource(value = KafkaBrokerTestResource.class, initArgs = @ResourceArg(name = "topics", value = "rated-charges,dead-letters"))
 @WithTestResource(EmbeddedPostgresTestResource.class)
 class CustomersTest {
 

@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
 
 /** Tenants and API keys: the operator endpoint, keys shown once and stored hashed, scopes, revocation. */
 @QuarkusTest
-@WithTestResource(value = KafkaBrokerTestResource.class, initArgs = @ResourceArg(name = "topics", value = "rated-charges"))
+@WithTestResource(value = KafkaBrokerTestResource.class, initArgs = @ResourceArg(name = "topics", value = "rated-charges,dead-letters"))
 @WithTestResource(EmbeddedPostgresTestResource.class)
 class ApiKeysTest {
 

@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
 
 /** The transactional outbox: written with the change or not at all, relayed after a crash, in order. */
 @QuarkusTest
-@WithTestResource(value = KafkaBrokerTestResource.class, initArgs = @ResourceArg(name = "topics", value = "rated-charges"))
+@WithTestResource(value = KafkaBrokerTestResource.class, initArgs = @ResourceArg(name = "topics", value = "rated-charges,dead-letters"))
 @WithTestResource(EmbeddedPostgresTestResource.class)
 class OutboxTest {
 

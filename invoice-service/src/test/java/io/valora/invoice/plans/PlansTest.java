@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
 
 /** {@code /v1/plans}: versions, validation through PriceModelSpecs, isolation, and the plans topic. */
 @QuarkusTest
-@WithTestResource(value = KafkaBrokerTestResource.class, initArgs = @ResourceArg(name = "topics", value = "rated-charges"))
+@WithTestResource(value = KafkaBrokerTestResource.class, initArgs = @ResourceArg(name = "topics", value = "rated-charges,dead-letters"))
 @WithTestResource(EmbeddedPostgresTestResource.class)
 class PlansTest {
 

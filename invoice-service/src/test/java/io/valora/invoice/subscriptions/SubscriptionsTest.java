@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
  * isolation, and the whole record on the subscriptions topic after each change.
  */
 @QuarkusTest
-@WithTestResource(value = KafkaBrokerTestResource.class, initArgs = @ResourceArg(name = "topics", value = "rated-charges"))
+@WithTestResource(value = KafkaBrokerTestResource.class, initArgs = @ResourceArg(name = "topics", value = "rated-charges,dead-letters"))
 @WithTestResource(EmbeddedPostgresTestResource.class)
 class SubscriptionsTest {
 
