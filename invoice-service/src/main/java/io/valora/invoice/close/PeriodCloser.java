@@ -138,7 +138,7 @@ public class PeriodCloser {
                     }
                 }
             }
-            Map<String, SaveOutcome> written = CloseChunk.close(c, tenant, targets, clock.instant(), outbox.invoiceEventsTopic());
+            Map<String, SaveOutcome> written = CloseChunk.closeAll(c, tenant, targets, clock.instant(), outbox.invoiceEventsTopic());
             return (int) written.values().stream().filter(o -> o != SaveOutcome.FROZEN).count();
         } catch (SQLException e) {
             throw new IllegalStateException("Could not re-close " + periods.size() + " periods of tenant " + tenant + ": "
@@ -169,6 +169,7 @@ public class PeriodCloser {
 
     /** The charged periods that ended at least {@code grace} ago and still need an (updated) invoice. */
     public List<DuePeriod> duePeriods(Duration grace) {
-        return charges.duePeriods(clock.instant().minus(grace));
+        Instant now = clock.instant();
+        return charges.duePeriods(now.minus(grace), now);
     }
 }
