@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
 import io.valora.invoice.charges.ConsumerStatus;
 import io.valora.invoice.close.CloseFailures;
+import io.valora.invoice.outbox.OutboxStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
@@ -23,11 +24,13 @@ public class ServiceMetrics {
     private final MeterRegistry registry;
     private final ConsumerStatus consumer;
     private final CloseFailures closeFailures;
+    private final OutboxStatus outbox;
 
-    ServiceMetrics(MeterRegistry registry, ConsumerStatus consumer, CloseFailures closeFailures) {
+    ServiceMetrics(MeterRegistry registry, ConsumerStatus consumer, CloseFailures closeFailures, OutboxStatus outbox) {
         this.registry = registry;
         this.consumer = consumer;
         this.closeFailures = closeFailures;
+        this.outbox = outbox;
     }
 
     void register(@Observes StartupEvent event) {
@@ -38,6 +41,9 @@ public class ServiceMetrics {
                 .description("Rated-charge records published to the dead-letter topic").register(registry);
         Gauge.builder("valora.invoice.charges.blocked.partitions", consumer, c -> c.blockedPartitions().size())
                 .description("rated-charges partitions paused at a record of a schema this version does not know")
+                .register(registry);
+        Gauge.builder("valora.invoice.outbox.parked.rows", outbox, OutboxStatus::parkedRows)
+                .description("Outbox rows parked because the broker refuses them (they hold back later rows of their key)")
                 .register(registry);
         Gauge.builder("valora.invoice.charges.consumer.running", consumer, c -> c.running() ? 1 : 0)
                 .description("1 while the rated-charge consumer runs").register(registry);

@@ -120,4 +120,36 @@ class OutboxTest {
             }
         }
     }
+
+    @Test
+    void parksARowTheBrokerRefusesAndHoldsBackOnlyTheLaterRowsOfItsKey() throws SQLException {
+        String big = "big-" + System.nanoTime();
+        String other = "other-" + System.nanoTime();
+        insert(big, new byte[2 * 1024 * 1024]);
+        insert(big, "revoked later".getBytes(StandardCharsets.UTF_8));
+        insert(other, "fine".getBytes(StandardCharsets.UTF_8));
+
+        Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+                .until(() -> count("SELECT count(*) FROM outbox WHERE record_key = ? AND sent_at IS NOT NULL", other) == 1);
+        Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
+                .until(() -> count("SELECT count(*) FROM outbox WHERE record_key = ? AND parked_at IS NOT NULL "
+                        + "AND park_error LIKE '%RecordTooLarge%'", big) == 1);
+        assertThat(count("SELECT count(*) FROM outbox WHERE record_key = ? AND sent_at IS NOT NULL", big)).isZero();
+        assertThat(ApiKeyTopic.Records.all(bootstrapServers, "api-keys")).doesNotContainKey(big).containsKey(other);
+        Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
+                io.restassured.RestAssured.given().get("/q/health/ready").then()
+                        .body("checks.find { it.name == 'outbox' }.status", org.hamcrest.Matchers.equalTo("UP"))
+                        .body("checks.find { it.name == 'outbox' }.data.parkedRows", org.hamcrest.Matchers.greaterThanOrEqualTo(1)));
+        io.restassured.RestAssured.given().get("/q/metrics").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("valora_invoice_outbox_parked_rows"));
+    }
+
+    private void insert(String key, byte[] payload) throws SQLException {
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO outbox (tenant, topic, record_key, payload, created_at) VALUES ('park-co', 'api-keys', ?, ?, now())")) {
+            ps.setString(1, key);
+            ps.setBytes(2, payload);
+            ps.executeUpdate();
+        }
+    }
 }
