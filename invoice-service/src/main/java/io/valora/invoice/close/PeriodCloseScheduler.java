@@ -61,6 +61,7 @@ public class PeriodCloseScheduler {
     /** Closes every due period now; returns how many invoices were written. A failing period is recorded, not fatal. */
     public int closeDue() {
         failures.refreshCount();
+        carryLateChanges();
         int written = 0;
         int chunks = 0;
         List<DueSubscription> due = closer.dueSubscriptions(grace, chunkSize);
@@ -88,6 +89,24 @@ public class PeriodCloseScheduler {
             LOG.infof("Closed %d invoices of ended periods", written);
         }
         return written;
+    }
+
+    /**
+     * Turns changes of charges whose invoice is already finalized into adjustment charges of the
+     * next period (before closing, so they are billed in this tick when that period is due). One
+     * transaction per tenant; a tenant that fails is logged and tried again next tick.
+     */
+    private void carryLateChanges() {
+        for (String tenant : closer.tenantsWithLateChanges()) {
+            try {
+                int carried = closer.carryLateChanges(tenant);
+                if (carried > 0) {
+                    LOG.infof("Carried %d late changes of finalized periods of tenant %s to their next periods", carried, tenant);
+                }
+            } catch (RuntimeException e) {
+                LOG.errorf("Could not carry late changes of tenant %s; retried next tick: %s", tenant, e.getMessage());
+            }
+        }
     }
 
     /**

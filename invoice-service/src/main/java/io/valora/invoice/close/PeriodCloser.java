@@ -146,6 +146,26 @@ public class PeriodCloser {
         }
     }
 
+    /** Tenants whose finalized periods have charges that changed since and were not carried yet ({@link LateChanges}). */
+    @Transactional
+    public List<String> tenantsWithLateChanges() {
+        try (Connection c = dataSource.getConnection()) {
+            return LateChanges.tenants(c);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not find late changes: " + e.getMessage(), e);
+        }
+    }
+
+    /** Carries one tenant's late changes of finalized periods onto their next periods; returns how many. */
+    @Transactional
+    public int carryLateChanges(String tenant) {
+        try (Connection c = dataSource.getConnection()) {
+            return LateChanges.carry(c, tenant);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not carry late changes of tenant " + tenant + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Refreshes the planner statistics of the tables a long close grows ({@link CloseStatistics}). */
     @Transactional
     public void refreshStatistics() {
