@@ -73,6 +73,28 @@ class PlansTest {
     }
 
     @Test
+    void refusesValuesBeyondTheDocumentedLimitsNamingTheField() {
+        String key = createTenant("plan-limits-co");
+        withKey(key).contentType(ContentType.JSON).body(PRO.replace("\"name\":\"Pro\"", "\"name\":\"" + "x".repeat(201) + "\""))
+                .post("/v1/plans").then().statusCode(422)
+                .body("type", equalTo("https://valora.dev/problems/invalid-plan"))
+                .body("errors.field", hasItem("name"));
+        withKey(key).contentType(ContentType.JSON).body(PRO.replace("\"unitPrice\":\"0.01\"", "\"unitPrice\":\"1000000000.01\"")
+                        .replace("\"49.00\"", "\"0.0000000000001\""))
+                .post("/v1/plans").then().statusCode(422)
+                .body("errors.field", hasItem("usageCharges[0].model.unitPrice"))
+                .body("errors.field", hasItem("flatFees[0].amount"));
+    }
+
+    @Test
+    void refusesABodyLargerThanARecordMayBe() {
+        String key = createTenant("plan-body-co");
+        withKey(key).contentType(ContentType.JSON)
+                .body(PRO.replace("\"name\":\"Pro\"", "\"name\":\"" + "x".repeat(2 * 1024 * 1024) + "\""))
+                .post("/v1/plans").then().statusCode(413);
+    }
+
+    @Test
     void refusesInvalidModelsWithFieldErrors() {
         String key = createTenant("plan-valid-co");
         withKey(key).contentType(ContentType.JSON).body(PRO.replace("\"unitPrice\":\"0.01\"", "\"unitPrice\":\"abc\""))
