@@ -65,6 +65,11 @@ class CustomersTest {
             withKey(key).contentType(ContentType.JSON).body(bad).post("/v1/customers").then().statusCode(400)
                     .body("type", equalTo("https://valora.dev/problems/invalid-customer"));
         }
+        withKey(key).contentType(ContentType.JSON)
+                .body("{\"externalId\":\"" + "e".repeat(201) + "\",\"name\":\"" + "n".repeat(201) + "\",\"currency\":\"EUR\"}")
+                .post("/v1/customers").then().statusCode(422)
+                .body("type", equalTo("https://valora.dev/problems/invalid-customer"))
+                .body("errors.field", org.hamcrest.Matchers.contains("externalId", "name"));
         String reader = createKey(key, List.of("read"));
         withKey(reader).contentType(ContentType.JSON).body("{\"externalId\":\"y\",\"currency\":\"EUR\"}")
                 .post("/v1/customers").then().statusCode(403);
