@@ -112,13 +112,13 @@ final class ChargeSession implements ConsumerRebalanceListener {
 
     private void retryBlocked() {
         long now = System.nanoTime();
-        blockedSince.forEach((partition, since) -> {
-            if (now - since >= settings.skewRetry().toNanos() && kafka.paused().contains(partition)) {
-                // Perhaps the schema history changed under us (a newer jar); the next poll tells.
-                blockedSince.put(partition, now);
-                kafka.resume(List.of(partition));
+        for (Map.Entry<TopicPartition, Long> blocked : blockedSince.entrySet()) {
+            if (now - blocked.getValue() >= settings.skewRetry().toNanos() && kafka.paused().contains(blocked.getKey())) {
+                // Read the record again: if it still cannot be decoded, handle() pauses the partition at it again.
+                blocked.setValue(now);
+                kafka.resume(List.of(blocked.getKey()));
             }
-        });
+        }
     }
 
     private void unblock(TopicPartition partition) {
