@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 
 /** The REST boundary: authentication, tenant isolation, problem details, health and OpenAPI. */
 @QuarkusTest
-@WithTestResource(value = KafkaBrokerTestResource.class, initArgs = @ResourceArg(name = "topics", value = "rated-charges"))
+@WithTestResource(value = KafkaBrokerTestResource.class, initArgs = @ResourceArg(name = "topics", value = "rated-charges,dead-letters"))
 @WithTestResource(EmbeddedPostgresTestResource.class)
 class InvoiceApiTest {
 

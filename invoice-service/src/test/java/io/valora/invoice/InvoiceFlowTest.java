@@ -11,7 +11,9 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.valora.invoice.charges.DeadLetterHeaders;
 import io.valora.invoice.support.Api;
+import io.valora.invoice.support.DeadLetterTopic;
 import io.valora.invoice.support.ChargeRows;
 import io.valora.invoice.support.RatedChargeTopic;
 import io.valora.testing.kafka.KafkaBrokerTestResource;
@@ -29,7 +31,7 @@ import org.junit.jupiter.api.Test;
  * PostgreSQL, on the invoice — exactly once, whatever the delivery order or repetition.
  */
 @QuarkusTest
-@WithTestResource(value = KafkaBrokerTestResource.class, initArgs = @ResourceArg(name = "topics", value = "rated-charges"))
+@WithTestResource(value = KafkaBrokerTestResource.class, initArgs = @ResourceArg(name = "topics", value = "rated-charges,dead-letters"))
 @WithTestResource(EmbeddedPostgresTestResource.class)
 class InvoiceFlowTest {
 
@@ -177,8 +179,9 @@ class InvoiceFlowTest {
     }
 
     @Test
-    void skipsAnUnreadableRecordAndKeepsConsuming() {
-        topic.publishRaw("demo/flow-6/api-calls/" + NOV, "not avro".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    void deadLettersUnreadableRecordsWithTheirReasonAndKeepsConsuming() {
+        byte[] garbage = "not avro".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        topic.publishRaw("demo/flow-6/api-calls/" + NOV, garbage);
         topic.publish(charge("demo", "flow-6", "api-calls", NOV).setQuantity("not-a-number").setAmountMinor(1).build());
         topic.publish(charge("demo", "flow-6", "storage-gb", NOV).setAmountMinor(606).build());
         topic.awaitConsumed();
@@ -186,5 +189,15 @@ class InvoiceFlowTest {
         Api.close(NOV, "flow-6").statusCode(200)
                 .body("invoices[0].total", equalTo("6.06"))
                 .body("invoices[0].lines", hasSize(1));
+        var letters = DeadLetterTopic.all(bootstrapServers, DeadLetterTopic.TOPIC).stream()
+                .filter(l -> "invoice-service".equals(l.headers().get(DeadLetterHeaders.SERVICE))).toList();
+        assertThat(letters).anySatisfy(l -> {
+            assertThat(l.value()).isEqualTo(garbage);
+            assertThat(l.headers()).containsEntry(DeadLetterHeaders.SOURCE_TOPIC, "rated-charges")
+                    .containsKeys(DeadLetterHeaders.SOURCE_PARTITION, DeadLetterHeaders.SOURCE_OFFSET,
+                            DeadLetterHeaders.EXCEPTION_CLASS, DeadLetterHeaders.EXCEPTION_MESSAGE);
+        });
+        assertThat(letters).anySatisfy(l -> assertThat(l.headers().get(DeadLetterHeaders.EXCEPTION_MESSAGE))
+                .contains("quantity is not an exact decimal"));
     }
 }

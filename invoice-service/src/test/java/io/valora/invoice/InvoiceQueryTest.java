@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 
 /** Invoice list filters (status, from, to) and the printable HTML page. */
 @QuarkusTest
-@WithTestResource(value = KafkaBrokerTestResource.class, initArgs = @ResourceArg(name = "topics", value = "rated-charges"))
+@WithTestResource(value = KafkaBrokerTestResource.class, initArgs = @ResourceArg(name = "topics", value = "rated-charges,dead-letters"))
 @WithTestResource(EmbeddedPostgresTestResource.class)
 class InvoiceQueryTest {
 

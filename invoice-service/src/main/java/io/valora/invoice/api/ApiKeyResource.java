@@ -59,6 +59,9 @@ public class ApiKeyResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(CreateApiKeyRequest request) {
         String tenant = caller.tenant();
+        if (request != null) {
+            new FieldLimits().text("name", request.name(), MAX_NAME).check("invalid-api-key-request", "API key");
+        }
         if (request == null || request.scopes() == null || request.scopes().isEmpty()) {
             throw ProblemException.badRequest("invalid-api-key-request",
                     "Send a JSON body with scopes, e.g. {\"name\": \"backoffice\", \"scopes\": [\"read\"]}.");

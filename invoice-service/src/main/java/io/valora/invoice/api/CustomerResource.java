@@ -70,6 +70,9 @@ public class CustomerResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(CreateCustomerRequest request) {
         String tenant = caller.tenant();
+        if (request != null) {
+            new FieldLimits().name("externalId", request.externalId()).name("name", request.name()).check("invalid-customer", "customer");
+        }
         if (request == null || !validText(request.externalId())) {
             throw invalid("Send a JSON body with externalId (1–" + MAX_TEXT + " characters) and currency, e.g. "
                     + "{\"externalId\": \"cust-42\", \"currency\": \"EUR\", \"timeZone\": \"Europe/Berlin\"}.");

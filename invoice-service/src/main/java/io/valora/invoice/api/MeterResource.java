@@ -76,6 +76,10 @@ public class MeterResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(CreateMeterRequest request) {
         String tenant = caller.tenant();
+        if (request != null) {
+            new FieldLimits().name("name", request.name()).text("eventType", request.eventType(), MAX_TEXT)
+                    .values("filters", request.filters(), MAX_TEXT).check("invalid-meter", "meter");
+        }
         if (request == null || request.key() == null || !KEY.matcher(request.key()).matches()) {
             throw invalid("Send a JSON body with key (lower-case letters, digits, . _ -), eventType and aggregation, e.g. "
                     + "{\"key\": \"api-calls\", \"eventType\": \"com.acme.api.request\", \"aggregation\": \"count\"}.");

@@ -35,6 +35,9 @@ public class OperatorTenantResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(CreateTenantRequest request) {
+        if (request != null) {
+            new FieldLimits().text("name", request.name(), MAX_NAME).check("invalid-tenant-request", "tenant");
+        }
         if (request == null || request.id() == null || !TenantService.TENANT_ID.matcher(request.id()).matches()) {
             throw ProblemException.badRequest("invalid-tenant-request", "Send a JSON body with an id of 2–63 lower-case "
                     + "letters, digits and dashes, e.g. {\"id\": \"acme\", \"name\": \"Acme Inc.\"}.");

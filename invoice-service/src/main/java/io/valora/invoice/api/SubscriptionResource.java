@@ -80,6 +80,10 @@ public class SubscriptionResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(CreateSubscriptionRequest request) {
         String tenant = caller.tenant();
+        if (request != null) {
+            new FieldLimits().name("customer", request.customer()).name("plan", request.plan())
+                    .name("externalId", request.externalId()).check("invalid-subscription", "subscription");
+        }
         if (request == null || blank(request.customer()) || blank(request.plan())) {
             throw invalid("Send a JSON body with customer and plan, e.g. {\"customer\": \"cust-1\", \"plan\": \"pro\"}.");
         }

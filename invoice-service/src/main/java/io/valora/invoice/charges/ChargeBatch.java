@@ -1,63 +1,70 @@
 package io.valora.invoice.charges;
 
-import io.valora.schemas.RatedCharge;
-import io.valora.schemas.codec.RecordSerde;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.Deserializer;
-import org.jboss.logging.Logger;
 
 /**
- * One poll's worth of rated charges, decoded, with the offsets to commit once they are stored
- * and the offsets to rewind to if storing fails.
+ * One poll's worth of rated charges, decoded: the charges to store, the records to dead-letter,
+ * the partitions that stopped at a record of an unknown schema, the offsets to commit once all of
+ * that is done and the offsets to rewind to if it fails.
  *
- * <p>Why it exists: a record that cannot be decoded or validated would otherwise block its
- * partition forever; it is logged with its coordinates and skipped, while every good record of
- * the batch is stored. Within a batch only the highest sequence per key is kept.
+ * <p>Why it exists: one undecodable record must neither block its partition nor be lost without a
+ * trace, so it is dead-lettered and committed past; a record of a newer schema must not be
+ * committed past at all, so its partition's batch ends just before it. Within a batch only the
+ * highest sequence per key is kept.
  *
- * @param charges the charges to store, at most one per (tenant, charge key)
- * @param commit  per partition, the offset after the last record of the batch
- * @param rewind  per partition, the offset of the first record of the batch
+ * @param charges     the charges to store, at most one per (tenant, charge key)
+ * @param deadLetters records to publish to the dead-letter topic before committing
+ * @param blocked     per partition, the first record of a schema this version does not know
+ * @param commit      per partition, the offset after the last record handled (the blocked record's own offset when blocked)
+ * @param rewind      per partition, the offset of the first record of the batch
  */
-public record ChargeBatch(List<ChargeRow> charges, Map<TopicPartition, OffsetAndMetadata> commit,
-                          Map<TopicPartition, Long> rewind) {
+public record ChargeBatch(List<ChargeRow> charges, List<DeadLetter> deadLetters, Map<TopicPartition, Blocked> blocked,
+                          Map<TopicPartition, OffsetAndMetadata> commit, Map<TopicPartition, Long> rewind) {
 
-    private static final Logger LOG = Logger.getLogger(ChargeBatch.class);
-    private static final Deserializer<RatedCharge> DECODER = RecordSerde.singleObject(RatedCharge.class).deserializer();
-
-    /** Decodes the records of one poll. */
-    public static ChargeBatch of(ConsumerRecords<String, byte[]> records) {
-        Map<String, ChargeRow> latest = new LinkedHashMap<>();
-        Map<TopicPartition, OffsetAndMetadata> commit = new HashMap<>();
-        Map<TopicPartition, Long> rewind = new HashMap<>();
-        for (ConsumerRecord<String, byte[]> record : records) {
-            TopicPartition partition = new TopicPartition(record.topic(), record.partition());
-            rewind.putIfAbsent(partition, record.offset());
-            commit.put(partition, new OffsetAndMetadata(record.offset() + 1));
-            decode(record).ifPresent(row -> latest.merge(row.tenant() + "\n" + row.chargeKey(), row,
-                    (a, b) -> b.sequence() > a.sequence() ? b : a));
-        }
-        return new ChargeBatch(new ArrayList<>(latest.values()), commit, rewind);
+    /**
+     * Where a partition stopped.
+     *
+     * @param offset the record's offset: consumption resumes here
+     * @param reason why, for readiness and logs
+     */
+    public record Blocked(long offset, String reason) {
     }
 
-    private static Optional<ChargeRow> decode(ConsumerRecord<String, byte[]> record) {
-        try {
-            if (record.value() == null) {
-                return Optional.empty();
+    /** Decodes the records of one poll. */
+    public static ChargeBatch of(ConsumerRecords<byte[], byte[]> records, ChargeDecoder decoder) {
+        Map<String, ChargeRow> latest = new LinkedHashMap<>();
+        List<DeadLetter> deadLetters = new ArrayList<>();
+        Map<TopicPartition, Blocked> blocked = new HashMap<>();
+        Map<TopicPartition, OffsetAndMetadata> commit = new HashMap<>();
+        Map<TopicPartition, Long> rewind = new HashMap<>();
+        for (ConsumerRecord<byte[], byte[]> record : records) {
+            TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+            if (blocked.containsKey(partition)) {
+                continue;
             }
-            return Optional.of(ChargeRow.from(record.key(), DECODER.deserialize(record.topic(), record.value())));
-        } catch (RuntimeException e) {
-            LOG.errorf("Skipping unreadable rated charge at %s-%d offset %d (key %s): %s",
-                    record.topic(), record.partition(), record.offset(), record.key(), e.getMessage());
-            return Optional.empty();
+            rewind.putIfAbsent(partition, record.offset());
+            Decoded decoded = decoder.decode(record);
+            if (decoded instanceof Decoded.UnknownSchema unknown) {
+                blocked.put(partition, new Blocked(record.offset(), unknown.reason()));
+                commit.put(partition, new OffsetAndMetadata(record.offset()));
+                continue;
+            }
+            commit.put(partition, new OffsetAndMetadata(record.offset() + 1));
+            if (decoded instanceof Decoded.Charge charge) {
+                ChargeRow row = charge.row();
+                latest.merge(row.tenant() + "\n" + row.chargeKey(), row, (a, b) -> b.sequence() > a.sequence() ? b : a);
+            } else if (decoded instanceof Decoded.Undecodable bad) {
+                deadLetters.add(new DeadLetter(record, bad.cause()));
+            }
         }
+        return new ChargeBatch(new ArrayList<>(latest.values()), deadLetters, blocked, commit, rewind);
     }
 }

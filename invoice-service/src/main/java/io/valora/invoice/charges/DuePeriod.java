@@ -9,6 +9,7 @@ import java.time.Instant;
  * @param tenant       the tenant
  * @param periodStart  start of the billing period
  * @param subscription the subscription
+ * @param periodEnd    end of the billing period (the latest of its charges')
  */
-public record DuePeriod(String tenant, Instant periodStart, String subscription) {
+public record DuePeriod(String tenant, Instant periodStart, String subscription, Instant periodEnd) {
 }

@@ -92,26 +92,31 @@ public class RatedChargeStore {
     /**
      * Periods ended before {@code cutoff} with charges whose invoice is missing, or still a draft
      * built from older charges: what the automatic close still has to do besides the subscriptions'
-     * own schedule (late charges, and charges of subscriptions the catalog does not know).
+     * own schedule (late charges, and charges of subscriptions the catalog does not know). Periods
+     * that failed to close and wait for their retry time ({@code close_failures}) are left out.
      */
     @Transactional
-    public List<DuePeriod> duePeriods(Instant cutoff) {
+    public List<DuePeriod> duePeriods(Instant cutoff, Instant now) {
         String sql = """
-                SELECT c.tenant, c.period_start, c.subscription
+                SELECT c.tenant, c.period_start, c.subscription, max(c.period_end) AS period_end
                 FROM rated_charges c
                 LEFT JOIN invoices i
                   ON i.tenant = c.tenant AND i.subscription = c.subscription AND i.period_start = c.period_start
                 WHERE c.period_end <= ? AND (i.status IS NULL OR i.status = 'draft')
+                  AND NOT EXISTS (SELECT 1 FROM close_failures f WHERE f.tenant = c.tenant AND f.subscription = c.subscription
+                                  AND f.period_start = c.period_start AND f.retry_at > ?)
                 GROUP BY c.tenant, c.period_start, c.subscription, i.charges_revision
                 HAVING i.charges_revision IS NULL OR max(c.revision) > i.charges_revision
                 ORDER BY c.period_start, c.tenant, c.subscription
                 """;
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             SqlTime.set(ps, 1, cutoff);
+            SqlTime.set(ps, 2, now);
             List<DuePeriod> due = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    due.add(new DuePeriod(rs.getString("tenant"), SqlTime.get(rs, "period_start"), rs.getString("subscription")));
+                    due.add(new DuePeriod(rs.getString("tenant"), SqlTime.get(rs, "period_start"), rs.getString("subscription"),
+                            SqlTime.get(rs, "period_end")));
                 }
             }
             return due;

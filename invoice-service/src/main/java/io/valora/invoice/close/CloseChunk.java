@@ -41,6 +41,24 @@ public final class CloseChunk {
      */
     public static Map<String, SaveOutcome> close(Connection c, String tenant, List<CloseTarget> targets, Instant now,
                                                  String eventsTopic) throws SQLException {
+        return close(c, tenant, targets, now, eventsTopic, false);
+    }
+
+    /**
+     * Closes the targets, or none: a draft that cannot be built fails the whole chunk. The
+     * scheduler closes this way, because it moves the schedule past every period of the chunk; it
+     * then closes the chunk's subscriptions one by one and records the one that fails.
+     *
+     * @return per invoice id, what was written
+     * @throws MixedCurrenciesException when one draft mixes currencies
+     */
+    public static Map<String, SaveOutcome> closeAll(Connection c, String tenant, List<CloseTarget> targets, Instant now,
+                                                    String eventsTopic) throws SQLException {
+        return close(c, tenant, targets, now, eventsTopic, true);
+    }
+
+    private static Map<String, SaveOutcome> close(Connection c, String tenant, List<CloseTarget> targets, Instant now,
+                                                  String eventsTopic, boolean all) throws SQLException {
         if (targets.isEmpty()) {
             return Map.of();
         }
@@ -69,7 +87,7 @@ public final class CloseChunk {
                     drafts.add(InvoiceBuilder.usageOnly(tenant, target.subscriptionId(), target.periodStart(), own));
                 }
             } catch (MixedCurrenciesException e) {
-                if (targets.size() == 1) {
+                if (all || targets.size() == 1) {
                     throw e;
                 }
                 LOG.warn(e.getMessage());

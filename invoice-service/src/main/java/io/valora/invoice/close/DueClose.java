@@ -35,7 +35,7 @@ public final class DueClose {
                 targets.add(CloseTarget.of(s, period));
             }
         }
-        Map<String, SaveOutcome> written = CloseChunk.close(c, tenant, targets, now, eventsTopic);
+        Map<String, SaveOutcome> written = CloseChunk.closeAll(c, tenant, targets, now, eventsTopic);
         SubscriptionReads.advance(c, due);
         return (int) written.values().stream().filter(o -> o != SaveOutcome.FROZEN).count();
     }

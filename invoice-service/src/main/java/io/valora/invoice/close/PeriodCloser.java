@@ -138,11 +138,31 @@ public class PeriodCloser {
                     }
                 }
             }
-            Map<String, SaveOutcome> written = CloseChunk.close(c, tenant, targets, clock.instant(), outbox.invoiceEventsTopic());
+            Map<String, SaveOutcome> written = CloseChunk.closeAll(c, tenant, targets, clock.instant(), outbox.invoiceEventsTopic());
             return (int) written.values().stream().filter(o -> o != SaveOutcome.FROZEN).count();
         } catch (SQLException e) {
             throw new IllegalStateException("Could not re-close " + periods.size() + " periods of tenant " + tenant + ": "
                     + e.getMessage(), e);
+        }
+    }
+
+    /** Tenants whose finalized periods have charges that changed since and were not carried yet ({@link LateChanges}). */
+    @Transactional
+    public List<String> tenantsWithLateChanges() {
+        try (Connection c = dataSource.getConnection()) {
+            return LateChanges.tenants(c);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not find late changes: " + e.getMessage(), e);
+        }
+    }
+
+    /** Carries one tenant's late changes of finalized periods onto their next periods; returns how many. */
+    @Transactional
+    public int carryLateChanges(String tenant) {
+        try (Connection c = dataSource.getConnection()) {
+            return LateChanges.carry(c, tenant);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not carry late changes of tenant " + tenant + ": " + e.getMessage(), e);
         }
     }
 
@@ -169,6 +189,7 @@ public class PeriodCloser {
 
     /** The charged periods that ended at least {@code grace} ago and still need an (updated) invoice. */
     public List<DuePeriod> duePeriods(Duration grace) {
-        return charges.duePeriods(clock.instant().minus(grace));
+        Instant now = clock.instant();
+        return charges.duePeriods(now.minus(grace), now);
     }
 }

@@ -20,6 +20,11 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.InvalidRecordException;
+import org.apache.kafka.common.errors.InvalidTopicException;
+import org.apache.kafka.common.errors.RecordBatchTooLargeException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -91,8 +96,15 @@ public class OutboxPublisher {
         return adminProperties;
     }
 
-    /** Sends every row in order and waits for all acknowledgements; throws if any was not acknowledged. */
-    public synchronized void sendAll(List<OutboxRow> rows) {
+    /**
+     * Sends every row in order and waits for all acknowledgements.
+     *
+     * @return the rows the broker refused for good (too large, unencodable, invalid), with the reason; every other row
+     *     was acknowledged
+     * @throws IllegalStateException if a row could not be sent for a reason that may pass (broker away, timeout):
+     *     then nothing counts as sent and the batch is tried again
+     */
+    public synchronized SendOutcome sendAll(List<OutboxRow> rows) {
         ensureTopics();
         KafkaProducer<String, byte[]> kafka = producer();
         List<Future<?>> acks = new ArrayList<>(rows.size());
@@ -100,9 +112,17 @@ public class OutboxPublisher {
             acks.add(kafka.send(new ProducerRecord<>(row.topic(), row.key(), row.payload())));
         }
         kafka.flush();
+        Map<Long, String> refused = new java.util.LinkedHashMap<>();
         try {
-            for (Future<?> ack : acks) {
-                ack.get(ACK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            for (int i = 0; i < rows.size(); i++) {
+                try {
+                    acks.get(i).get(ACK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                } catch (ExecutionException e) {
+                    if (!refusedForGood(e.getCause())) {
+                        throw e;
+                    }
+                    refused.put(rows.get(i).id(), e.getCause().getClass().getSimpleName() + ": " + e.getCause().getMessage());
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -110,6 +130,14 @@ public class OutboxPublisher {
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("the broker did not acknowledge the outbox batch: " + e.getMessage(), e);
         }
+        return new SendOutcome(refused);
+    }
+
+    /** Errors that sending the same bytes again can never fix. */
+    static boolean refusedForGood(Throwable error) {
+        return error instanceof RecordTooLargeException || error instanceof RecordBatchTooLargeException
+                || error instanceof InvalidRecordException || error instanceof InvalidTopicException
+                || error instanceof SerializationException;
     }
 
     private KafkaProducer<String, byte[]> producer() {

@@ -79,6 +79,7 @@ public final class PlanRules {
         if (plan.getMinimumSpend() != null) {
             nonNegative(plan.getMinimumSpend(), "minimumSpend", errors);
         }
+        PlanLimits.check(plan, errors);
         return errors;
     }
 

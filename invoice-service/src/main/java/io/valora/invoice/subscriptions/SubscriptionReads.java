@@ -59,10 +59,14 @@ public final class SubscriptionReads {
                 + "JOIN subscriptions s ON s.tenant = d.tenant AND s.id = d.id "
                 + "WHERE d.next_period_end <= ? AND (d.next_period_end <= ? OR NOT EXISTS (SELECT 1 FROM rated_charges r "
                 + "WHERE r.tenant = d.tenant AND r.subscription = d.id AND r.period_end = d.next_period_end AND NOT r.final)) "
+                // A period that failed to close waits for its retry time (close_failures), so it cannot hold up the rest.
+                + "AND NOT EXISTS (SELECT 1 FROM close_failures f WHERE f.tenant = d.tenant AND f.subscription = d.id "
+                + "AND f.period_end = d.next_period_end AND f.retry_at > ?) "
                 + "ORDER BY d.next_period_end, d.tenant, d.id LIMIT " + limit;
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             SqlTime.set(ps, 1, now);
             SqlTime.set(ps, 2, graceCutoff);
+            SqlTime.set(ps, 3, now);
             List<DueSubscription> found = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

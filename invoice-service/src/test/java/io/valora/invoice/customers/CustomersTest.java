@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 
 /** {@code /v1/customers}: create, read, list by cursor, isolation, validation, and the customers topic. */
 @QuarkusTest
-@WithTestResource(value = KafkaBrokerTestResource.class, initArgs = @ResourceArg(name = "topics", value = "rated-charges"))
+@WithTestResource(value = KafkaBrokerTestResource.class, initArgs = @ResourceArg(name = "topics", value = "rated-charges,dead-letters"))
 @WithTestResource(EmbeddedPostgresTestResource.class)
 class CustomersTest {
 
@@ -65,6 +65,11 @@ class CustomersTest {
             withKey(key).contentType(ContentType.JSON).body(bad).post("/v1/customers").then().statusCode(400)
                     .body("type", equalTo("https://valora.dev/problems/invalid-customer"));
         }
+        withKey(key).contentType(ContentType.JSON)
+                .body("{\"externalId\":\"" + "e".repeat(201) + "\",\"name\":\"" + "n".repeat(201) + "\",\"currency\":\"EUR\"}")
+                .post("/v1/customers").then().statusCode(422)
+                .body("type", equalTo("https://valora.dev/problems/invalid-customer"))
+                .body("errors.field", org.hamcrest.Matchers.contains("externalId", "name"));
         String reader = createKey(key, List.of("read"));
         withKey(reader).contentType(ContentType.JSON).body("{\"externalId\":\"y\",\"currency\":\"EUR\"}")
                 .post("/v1/customers").then().statusCode(403);

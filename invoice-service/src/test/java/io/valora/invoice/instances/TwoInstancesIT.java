@@ -56,7 +56,7 @@ class TwoInstancesIT {
     @BeforeAll
     static void infrastructure() {
         broker = SharedKafkaBroker.acquire();
-        broker.createTopics(3, List.of("rated-charges"));
+        broker.createTopics(3, List.of("rated-charges", "dead-letters"));
         postgres = SharedEmbeddedPostgres.acquire();
     }
 

@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
 
 /** Tenants and API keys: the operator endpoint, keys shown once and stored hashed, scopes, revocation. */
 @QuarkusTest
-@WithTestResource(value = KafkaBrokerTestResource.class, initArgs = @ResourceArg(name = "topics", value = "rated-charges"))
+@WithTestResource(value = KafkaBrokerTestResource.class, initArgs = @ResourceArg(name = "topics", value = "rated-charges,dead-letters"))
 @WithTestResource(EmbeddedPostgresTestResource.class)
 class ApiKeysTest {
 
@@ -100,6 +100,10 @@ class ApiKeysTest {
         withKey(ingester).get("/v1/invoices").then().statusCode(403);
         withKey(admin).contentType(ContentType.JSON).body("{\"scopes\":[\"root\"]}").post("/v1/api-keys")
                 .then().statusCode(400).body("type", equalTo("https://valora.dev/problems/invalid-api-key-request"));
+        withKey(admin).contentType(ContentType.JSON).body("{\"name\":\"" + "k".repeat(101) + "\",\"scopes\":[\"read\"]}")
+                .post("/v1/api-keys").then().statusCode(422)
+                .body("type", equalTo("https://valora.dev/problems/invalid-api-key-request"))
+                .body("errors[0].field", equalTo("name"));
     }
 
     @Test

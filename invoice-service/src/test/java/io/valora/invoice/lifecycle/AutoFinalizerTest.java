@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 
 /** Finalization after a delay, and the database lock that lets one instance run a job at a time. */
 @QuarkusTest
-@WithTestResource(value = KafkaBrokerTestResource.class, initArgs = @ResourceArg(name = "topics", value = "rated-charges"))
+@WithTestResource(value = KafkaBrokerTestResource.class, initArgs = @ResourceArg(name = "topics", value = "rated-charges,dead-letters"))
 @WithTestResource(EmbeddedPostgresTestResource.class)
 class AutoFinalizerTest {
 

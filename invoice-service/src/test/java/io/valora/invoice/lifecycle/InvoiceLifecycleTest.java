@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 
 /** draft → finalized → paid | void over REST, the 409s, immutability, and the events on invoice-events. */
 @QuarkusTest
-@WithTestResource(value = KafkaBrokerTestResource.class, initArgs = @ResourceArg(name = "topics", value = "rated-charges"))
+@WithTestResource(value = KafkaBrokerTestResource.class, initArgs = @ResourceArg(name = "topics", value = "rated-charges,dead-letters"))
 @WithTestResource(EmbeddedPostgresTestResource.class)
 class InvoiceLifecycleTest {
 

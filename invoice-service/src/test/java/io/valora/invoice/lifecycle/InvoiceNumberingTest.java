@@ -36,7 +36,7 @@ import org.junit.jupiter.api.Test;
 
 /** Invoice numbers: per tenant, 1, 2, 3, … without gaps or duplicates, even when closes race. */
 @QuarkusTest
-@WithTestResource(value = KafkaBrokerTestResource.class, initArgs = @ResourceArg(name = "topics", value = "rated-charges"))
+@WithTestResource(value = KafkaBrokerTestResource.class, initArgs = @ResourceArg(name = "topics", value = "rated-charges,dead-letters"))
 @WithTestResource(EmbeddedPostgresTestResource.class)
 class InvoiceNumberingTest {
 

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 
 /** {@code /v1/meters}: create, read, list by cursor, isolation, validation, and the meters topic. */
 @QuarkusTest
-@WithTestResource(value = KafkaBrokerTestResource.class, initArgs = @ResourceArg(name = "topics", value = "rated-charges"))
+@WithTestResource(value = KafkaBrokerTestResource.class, initArgs = @ResourceArg(name = "topics", value = "rated-charges,dead-letters"))
 @WithTestResource(EmbeddedPostgresTestResource.class)
 class MetersTest {
 
@@ -68,6 +68,11 @@ class MetersTest {
             withKey(key).contentType(ContentType.JSON).body(bad).post("/v1/meters").then().statusCode(400)
                     .body("type", equalTo("https://valora.dev/problems/invalid-meter"));
         }
+        withKey(key).contentType(ContentType.JSON).body("{\"key\":\"long\",\"name\":\"" + "n".repeat(201)
+                        + "\",\"eventType\":\"t\",\"aggregation\":\"count\",\"filters\":{\"model\":\"" + "m".repeat(201) + "\"}}")
+                .post("/v1/meters").then().statusCode(422)
+                .body("type", equalTo("https://valora.dev/problems/invalid-meter"))
+                .body("errors.field", org.hamcrest.Matchers.contains("name", "filters.model"));
         String reader = createKey(key, List.of("read"));
         withKey(reader).contentType(ContentType.JSON).body(calls.replace("calls", "other")).post("/v1/meters")
                 .then().statusCode(403);

@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @TestProfile(KafkaClientSettingsTest.PassThrough.class)
-@WithTestResource(value = KafkaBrokerTestResource.class, initArgs = @ResourceArg(name = "topics", value = "rated-charges"))
+@WithTestResource(value = KafkaBrokerTestResource.class, initArgs = @ResourceArg(name = "topics", value = "rated-charges,dead-letters"))
 @WithTestResource(EmbeddedPostgresTestResource.class)
 class KafkaClientSettingsTest {
 

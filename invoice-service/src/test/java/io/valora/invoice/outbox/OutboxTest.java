@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
 
 /** The transactional outbox: written with the change or not at all, relayed after a crash, in order. */
 @QuarkusTest
-@WithTestResource(value = KafkaBrokerTestResource.class, initArgs = @ResourceArg(name = "topics", value = "rated-charges"))
+@WithTestResource(value = KafkaBrokerTestResource.class, initArgs = @ResourceArg(name = "topics", value = "rated-charges,dead-letters"))
 @WithTestResource(EmbeddedPostgresTestResource.class)
 class OutboxTest {
 
@@ -118,6 +118,38 @@ class OutboxTest {
                 rs.next();
                 return rs.getLong(1);
             }
+        }
+    }
+
+    @Test
+    void parksARowTheBrokerRefusesAndHoldsBackOnlyTheLaterRowsOfItsKey() throws SQLException {
+        String big = "big-" + System.nanoTime();
+        String other = "other-" + System.nanoTime();
+        insert(big, new byte[2 * 1024 * 1024]);
+        insert(big, "revoked later".getBytes(StandardCharsets.UTF_8));
+        insert(other, "fine".getBytes(StandardCharsets.UTF_8));
+
+        Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+                .until(() -> count("SELECT count(*) FROM outbox WHERE record_key = ? AND sent_at IS NOT NULL", other) == 1);
+        Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
+                .until(() -> count("SELECT count(*) FROM outbox WHERE record_key = ? AND parked_at IS NOT NULL "
+                        + "AND park_error LIKE '%RecordTooLarge%'", big) == 1);
+        assertThat(count("SELECT count(*) FROM outbox WHERE record_key = ? AND sent_at IS NOT NULL", big)).isZero();
+        assertThat(ApiKeyTopic.Records.all(bootstrapServers, "api-keys")).doesNotContainKey(big).containsKey(other);
+        Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
+                io.restassured.RestAssured.given().get("/q/health/ready").then()
+                        .body("checks.find { it.name == 'outbox' }.status", org.hamcrest.Matchers.equalTo("UP"))
+                        .body("checks.find { it.name == 'outbox' }.data.parkedRows", org.hamcrest.Matchers.greaterThanOrEqualTo(1)));
+        io.restassured.RestAssured.given().get("/q/metrics").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("valora_invoice_outbox_parked_rows"));
+    }
+
+    private void insert(String key, byte[] payload) throws SQLException {
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO outbox (tenant, topic, record_key, payload, created_at) VALUES ('park-co', 'api-keys', ?, ?, now())")) {
+            ps.setString(1, key);
+            ps.setBytes(2, payload);
+            ps.executeUpdate();
         }
     }
 }

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
 
 /** {@code /v1/plans}: versions, validation through PriceModelSpecs, isolation, and the plans topic. */
 @QuarkusTest
-@WithTestResource(value = KafkaBrokerTestResource.class, initArgs = @ResourceArg(name = "topics", value = "rated-charges"))
+@WithTestResource(value = KafkaBrokerTestResource.class, initArgs = @ResourceArg(name = "topics", value = "rated-charges,dead-letters"))
 @WithTestResource(EmbeddedPostgresTestResource.class)
 class PlansTest {
 
@@ -70,6 +70,28 @@ class PlansTest {
         assertThat(v1.getFlatFees().get(0).getAmount()).isEqualTo("49.00");
         assertThat(PriceModelSpecs.toModel(v1.getUsageCharges().get(0).getModel(), Currency.getInstance("USD"))
                 .price(new BigDecimal("300")).amount()).isEqualByComparingTo("3.00");
+    }
+
+    @Test
+    void refusesValuesBeyondTheDocumentedLimitsNamingTheField() {
+        String key = createTenant("plan-limits-co");
+        withKey(key).contentType(ContentType.JSON).body(PRO.replace("\"name\":\"Pro\"", "\"name\":\"" + "x".repeat(201) + "\""))
+                .post("/v1/plans").then().statusCode(422)
+                .body("type", equalTo("https://valora.dev/problems/invalid-plan"))
+                .body("errors.field", hasItem("name"));
+        withKey(key).contentType(ContentType.JSON).body(PRO.replace("\"unitPrice\":\"0.01\"", "\"unitPrice\":\"1000000000.01\"")
+                        .replace("\"49.00\"", "\"0.0000000000001\""))
+                .post("/v1/plans").then().statusCode(422)
+                .body("errors.field", hasItem("usageCharges[0].model.unitPrice"))
+                .body("errors.field", hasItem("flatFees[0].amount"));
+    }
+
+    @Test
+    void refusesABodyLargerThanARecordMayBe() {
+        String key = createTenant("plan-body-co");
+        withKey(key).contentType(ContentType.JSON)
+                .body(PRO.replace("\"name\":\"Pro\"", "\"name\":\"" + "x".repeat(2 * 1024 * 1024) + "\""))
+                .post("/v1/plans").then().statusCode(413);
     }
 
     @Test

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
  * isolation, and the whole record on the subscriptions topic after each change.
  */
 @QuarkusTest
-@WithTestResource(value = KafkaBrokerTestResource.class, initArgs = @ResourceArg(name = "topics", value = "rated-charges"))
+@WithTestResource(value = KafkaBrokerTestResource.class, initArgs = @ResourceArg(name = "topics", value = "rated-charges,dead-letters"))
 @WithTestResource(EmbeddedPostgresTestResource.class)
 class SubscriptionsTest {
 
@@ -122,6 +122,11 @@ class SubscriptionsTest {
                 .then().statusCode(422).body("type", equalTo("https://valora.dev/problems/currency-mismatch"));
         withKey(key).contentType(ContentType.JSON).body("{\"customer\":\"cara\",\"plan\":\"basic\",\"anchor\":\"sometimes\"}")
                 .post("/v1/subscriptions").then().statusCode(400).body("type", equalTo("https://valora.dev/problems/invalid-subscription"));
+        withKey(key).contentType(ContentType.JSON).body("{\"customer\":\"cara\",\"plan\":\"basic\",\"externalId\":\""
+                        + "x".repeat(201) + "\"}")
+                .post("/v1/subscriptions").then().statusCode(422)
+                .body("type", equalTo("https://valora.dev/problems/invalid-subscription"))
+                .body("errors[0].field", equalTo("externalId"));
         withKey(key).contentType(ContentType.JSON).body("{\"customer\":\"cara\",\"plan\":\"basic\"}").post("/v1/subscriptions")
                 .then().statusCode(201).body("startAt", equalTo("2026-11-20T12:00:00Z")).body("status", equalTo("active"));
     }

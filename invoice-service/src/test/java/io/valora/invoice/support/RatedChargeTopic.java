@@ -32,12 +32,21 @@ public final class RatedChargeTopic implements AutoCloseable {
     public static final String TOPIC = "rated-charges";
     private static final String GROUP = "valora-invoice-service";
 
+    private final String topic;
+    private final String group;
     private final KafkaProducer<String, byte[]> producer;
     private final org.apache.kafka.common.serialization.Serializer<RatedCharge> serializer =
             RecordSerde.singleObject(RatedCharge.class).serializer();
     private final Admin admin;
 
     public RatedChargeTopic(String bootstrapServers) {
+        this(bootstrapServers, TOPIC, GROUP);
+    }
+
+    /** Another topic and group (a test profile with its own prefix and consumer group). */
+    public RatedChargeTopic(String bootstrapServers, String topic, String group) {
+        this.topic = topic;
+        this.group = group;
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -47,24 +56,47 @@ public final class RatedChargeTopic implements AutoCloseable {
 
     /** Publishes and waits for the broker's acknowledgement. */
     public void publish(RatedCharge charge) {
-        publishRaw(ChargeKey.of(charge).text(), serializer.serialize(TOPIC, charge));
+        publishRaw(ChargeKey.of(charge).text(), serializer.serialize(topic, charge));
     }
 
     /** Publishes under an explicit key (the v2 key names group, plan phase and adjustment), and waits for the ack. */
     public void publish(String key, RatedCharge charge) {
-        publishRaw(key, serializer.serialize(TOPIC, charge));
+        publishRaw(key, serializer.serialize(topic, charge));
     }
 
     /** Publishes arbitrary bytes, e.g. a record no decoder can read. */
     public void publishRaw(String key, byte[] value) {
+        publishRaw(null, key, value);
+    }
+
+    /** Publishes arbitrary bytes to one partition ({@code null}: by key). */
+    public void publishRaw(Integer partition, String key, byte[] value) {
         try {
-            producer.send(new ProducerRecord<>(TOPIC, key, value)).get();
+            producer.send(new ProducerRecord<>(topic, partition, key, value)).get();
         } catch (InterruptedException | ExecutionException e) {
             throw new IllegalStateException("could not publish " + key, e);
         }
     }
 
     /** Waits until the invoice service committed offsets up to the end of every partition. */
+    /** Publishes a charge to one partition, and waits for the ack. */
+    public void publish(int partition, RatedCharge charge) {
+        publishRaw(partition, ChargeKey.of(charge).text(), serializer.serialize(topic, charge));
+    }
+
+    /** The committed offset of the consumer group on one partition, or -1. */
+    public long committed(int partition) throws ExecutionException, InterruptedException {
+        OffsetAndMetadata offset = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get()
+                .get(new TopicPartition(topic, partition));
+        return offset == null ? -1 : offset.offset();
+    }
+
+    /** The end offset of one partition. */
+    public long end(int partition) throws ExecutionException, InterruptedException {
+        TopicPartition p = new TopicPartition(topic, partition);
+        return admin.listOffsets(Map.of(p, OffsetSpec.latest())).all().get().get(p).offset();
+    }
+
     public void awaitConsumed() {
         Awaitility.await("consumer group caught up").atMost(Duration.ofSeconds(30))
                 .pollInterval(Duration.ofMillis(100))
@@ -72,11 +104,11 @@ public final class RatedChargeTopic implements AutoCloseable {
     }
 
     private boolean caughtUp() throws ExecutionException, InterruptedException {
-        Set<TopicPartition> partitions = admin.describeTopics(Set.of(TOPIC)).allTopicNames().get().get(TOPIC)
-                .partitions().stream().map(p -> new TopicPartition(TOPIC, p.partition())).collect(Collectors.toSet());
+        Set<TopicPartition> partitions = admin.describeTopics(Set.of(topic)).allTopicNames().get().get(topic)
+                .partitions().stream().map(p -> new TopicPartition(topic, p.partition())).collect(Collectors.toSet());
         Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(
                 partitions.stream().collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest()))).all().get();
-        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(GROUP)
+        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
                 .partitionsToOffsetAndMetadata().get();
         return partitions.stream().allMatch(p -> ends.get(p).offset() == 0
                 || (committed.get(p) != null && committed.get(p).offset() >= ends.get(p).offset()));

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
  * nothing of theirs changes. Every list, tried by the other tenant: none of their items.
  */
 @QuarkusTest
-@WithTestResource(value = KafkaBrokerTestResource.class, initArgs = @ResourceArg(name = "topics", value = "rated-charges"))
+@WithTestResource(value = KafkaBrokerTestResource.class, initArgs = @ResourceArg(name = "topics", value = "rated-charges,dead-letters"))
 @WithTestResource(EmbeddedPostgresTestResource.class)
 class ForeignIdsTest {
 

@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
  * touch only that tenant's rows.
  */
 @QuarkusTest
-@WithTestResource(value = KafkaBrokerTestResource.class, initArgs = @ResourceArg(name = "topics", value = "rated-charges"))
+@WithTestResource(value = KafkaBrokerTestResource.class, initArgs = @ResourceArg(name = "topics", value = "rated-charges,dead-letters"))
 @WithTestResource(EmbeddedPostgresTestResource.class)
 class RowLevelSecurityTest {
 
