@@ -11,7 +11,7 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import io.valora.invoice.charges.DeadLetterHeaders;
+import io.valora.schemas.DeadLetterHeaders;
 import io.valora.invoice.support.Api;
 import io.valora.invoice.support.DeadLetterTopic;
 import io.valora.invoice.support.ChargeRows;

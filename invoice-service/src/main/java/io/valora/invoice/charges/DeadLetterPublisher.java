@@ -1,5 +1,6 @@
 package io.valora.invoice.charges;
 
+import io.valora.schemas.DeadLetterHeaders;
 import io.quarkus.runtime.ShutdownEvent;
 import io.valora.schemas.Topics;
 import io.valora.service.kafka.KafkaClientConfig;
@@ -33,7 +34,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class DeadLetterPublisher {
 
     private static final Duration ACK_TIMEOUT = Duration.ofSeconds(30);
-    private static final int MAX_MESSAGE = 1000;
+    private static final int MAX_MESSAGE = DeadLetterHeaders.MAX_MESSAGE_LENGTH;
+    /** This service's name in {@link DeadLetterHeaders#SERVICE}. */
+    private static final String THIS_SERVICE = "invoice-service";
 
     private final Map<String, Object> properties;
     private final String topic;
@@ -87,7 +90,7 @@ public class DeadLetterPublisher {
         put(headers, DeadLetterHeaders.SOURCE_OFFSET, Long.toString(letter.record().offset()));
         put(headers, DeadLetterHeaders.EXCEPTION_CLASS, letter.cause().getClass().getName());
         put(headers, DeadLetterHeaders.EXCEPTION_MESSAGE, message.length() > MAX_MESSAGE ? message.substring(0, MAX_MESSAGE) : message);
-        put(headers, DeadLetterHeaders.SERVICE, DeadLetterHeaders.THIS_SERVICE);
+        put(headers, DeadLetterHeaders.SERVICE, THIS_SERVICE);
     }
 
     private static void put(Headers headers, String name, String value) {

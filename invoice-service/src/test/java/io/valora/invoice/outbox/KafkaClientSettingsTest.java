@@ -1,5 +1,6 @@
 package io.valora.invoice.outbox;
 
+import io.valora.testing.kafka.KafkaPassThrough;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.common.ResourceArg;
@@ -19,7 +20,6 @@ import io.valora.testing.postgres.EmbeddedPostgresTestResource;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
@@ -36,20 +36,13 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(EmbeddedPostgresTestResource.class)
 class KafkaClientSettingsTest {
 
-    static final Map<String, Object> PASSED_THROUGH = Map.of(
-            "security.protocol", "PLAINTEXT",
-            "ssl.truststore.location", "/nonexistent/truststore.p12",
-            "sasl.jaas.config", "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"u\" password=\"p\";",
-            "connections.max.idle.ms", "543210");
+    static final Map<String, Object> PASSED_THROUGH = KafkaPassThrough.PASSED_THROUGH;
 
     /** The pass-through keys, plus an operator value for a default of the consumer. */
     public static class PassThrough implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            Map<String, String> config = new HashMap<>();
-            PASSED_THROUGH.forEach((key, value) -> config.put("kafka." + key, value.toString()));
-            config.put("kafka.max.poll.records", "250");
-            return config;
+            return KafkaPassThrough.configOverrides(Map.of("kafka.max.poll.records", "250"));
         }
     }
 
