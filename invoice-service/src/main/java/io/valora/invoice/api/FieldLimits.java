@@ -1,5 +1,6 @@
 package io.valora.invoice.api;
 
+import io.valora.billing.carddata.CardNumberDetector;
 import io.valora.billing.limits.BillingLimits;
 import io.valora.service.problem.Problem;
 import io.valora.service.problem.ProblemException;
@@ -8,7 +9,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Collects the text fields of a request body that exceed their documented limit and refuses the
+ * Collects the text fields of a request body that exceed their documented limit or hold what
+ * looks like a card number, and refuses the
  * body with one {@code 422} naming every such field ({@code errors: [{"field", "detail"}]}), the
  * shape plans already answer with.
  *
@@ -29,6 +31,9 @@ final class FieldLimits {
     FieldLimits text(String field, String value, int max) {
         if (value != null && value.codePointCount(0, value.length()) > max) {
             errors.add(new Problem.FieldError(field, "must be at most " + max + " characters"));
+        } else if (CardNumberDetector.containsCardNumber(value)) {
+            // The same rule as the gateway's: catalog text is stored and published, so it is scanned too.
+            errors.add(new Problem.FieldError(field, "looks like a payment card number; Valora never stores card data"));
         }
         return this;
     }

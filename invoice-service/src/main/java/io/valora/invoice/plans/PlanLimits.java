@@ -1,5 +1,6 @@
 package io.valora.invoice.plans;
 
+import io.valora.billing.carddata.CardNumberDetector;
 import io.valora.billing.limits.BillingLimits;
 import io.valora.schemas.Plan;
 import io.valora.schemas.PlanFlatFee;
@@ -58,6 +59,8 @@ final class PlanLimits {
     private static void text(String value, String field, int max, Map<String, String> errors) {
         if (value != null && value.codePointCount(0, value.length()) > max) {
             errors.putIfAbsent(field, "must be at most " + max + " characters");
+        } else if (CardNumberDetector.containsCardNumber(value)) {
+            errors.putIfAbsent(field, "looks like a payment card number; Valora never stores card data");
         }
     }
 

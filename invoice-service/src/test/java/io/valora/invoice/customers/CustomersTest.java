@@ -70,6 +70,13 @@ class CustomersTest {
                 .post("/v1/customers").then().statusCode(422)
                 .body("type", equalTo("https://valora.dev/problems/invalid-customer"))
                 .body("errors.field", org.hamcrest.Matchers.contains("externalId", "name"));
+        // Catalog text is scanned with the gateway's card rule: a card in a name is refused and named.
+        withKey(key).contentType(ContentType.JSON)
+                .body("{\"externalId\":\"card-co\",\"name\":\"Paid by 4111 1111 1111 1111\",\"currency\":\"EUR\"}")
+                .post("/v1/customers").then().statusCode(422)
+                .body("type", equalTo("https://valora.dev/problems/invalid-customer"))
+                .body("errors.field", org.hamcrest.Matchers.contains("name"))
+                .body("errors.detail", org.hamcrest.Matchers.hasItem(org.hamcrest.Matchers.containsString("card")));
         String reader = createKey(key, List.of("read"));
         withKey(reader).contentType(ContentType.JSON).body("{\"externalId\":\"y\",\"currency\":\"EUR\"}")
                 .post("/v1/customers").then().statusCode(403);
