@@ -16,13 +16,15 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The packaged services run production behaviour unless the launcher says otherwise: started in
- * their default ({@code prod}) profile, none accepts the development key, and a gateway started in
- * {@code prod} with a development key configured refuses to start and says why.
+ * their default ({@code prod}) profile, none accepts the development key; a gateway started in
+ * {@code prod} with a development key configured, or against topics with one replica, refuses to
+ * start and says why.
  */
 class ProductionDefaultsIT {
 
     private static final String DEV_KEY = "valora-dev-key";
-    private static final Map<String, String> PROD = Map.of("QUARKUS_PROFILE", "prod");
+    /** The prod profile; the topic check off, since the local stack's single broker has one replica by design. */
+    private static final Map<String, String> PROD = Map.of("QUARKUS_PROFILE", "prod", "VALORA_KAFKA_STARTUP_CHECK", "off");
 
     @Test
     void theDevelopmentKeyGets401FromEveryServiceInItsDefaultProfile() throws Exception {
@@ -44,6 +46,21 @@ class ProductionDefaultsIT {
                     .as("rating-streams").isEqualTo(401);
             assertThat(status(http, HttpRequest.newBuilder(URI.create(stack.invoiceServiceUrl() + "/v1/invoices")).GET()))
                     .as("invoice-service").isEqualTo(401);
+
+            // With its defaults (the topic check on), a production gateway refuses the one-replica topics.
+            LocalStackSettings.Ports free = LocalStackSettings.Ports.free();
+            ServiceSpec spec = ServiceSpec.quarkusApp("gateway-prod-one-replica", TestDirs.repoRoot().resolve("ingest-gateway"),
+                    free.ingestGateway(), Map.of("QUARKUS_PROFILE", "prod", "KAFKA_BOOTSTRAP_SERVERS", stack.bootstrapServers()),
+                    List.of("-Xmx256m"));
+            ChildProcess gateway = ChildProcess.start(spec.name(), spec.command(), spec.env(),
+                    TestDirs.fresh("production-one-replica").resolve("gateway.log"));
+            try {
+                assertThat(gateway.process().waitFor(90, TimeUnit.SECONDS)).as("the gateway exits by itself").isTrue();
+                assertThat(gateway.process().exitValue()).isNotZero();
+                assertThat(gateway.output()).contains("usage-events has 1 replica(s)");
+            } finally {
+                gateway.process().destroyForcibly();
+            }
         }
     }
 
@@ -52,7 +69,7 @@ class ProductionDefaultsIT {
         LocalStackSettings.Ports ports = LocalStackSettings.Ports.free();
         Path moduleDir = TestDirs.repoRoot().resolve("ingest-gateway");
         ServiceSpec spec = ServiceSpec.quarkusApp("gateway-prod-devkey", moduleDir, ports.ingestGateway(),
-                Map.of("QUARKUS_PROFILE", "prod", "VALORA_AUTH_DEV_KEY", DEV_KEY,
+                Map.of("QUARKUS_PROFILE", "prod", "VALORA_AUTH_DEV_KEY", DEV_KEY, "VALORA_KAFKA_STARTUP_CHECK", "off",
                         "KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + ports.kafka()), List.of("-Xmx256m"));
         ChildProcess gateway = ChildProcess.start(spec.name(), spec.command(), spec.env(),
                 TestDirs.fresh("production-devkey").resolve("gateway.log"));

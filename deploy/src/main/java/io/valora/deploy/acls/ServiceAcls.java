@@ -106,8 +106,11 @@ public final class ServiceAcls {
             this.principal = principal;
         }
 
+        /** The operations, plus DESCRIBE_CONFIGS: every service checks its topics' spec at start-up (KafkaStartupCheck). */
         void topic(String name, AclOperation... operations) {
-            add(ResourceType.TOPIC, name, PatternType.LITERAL, operations);
+            java.util.Set<AclOperation> all = new java.util.LinkedHashSet<>(java.util.List.of(operations));
+            all.add(AclOperation.DESCRIBE_CONFIGS);
+            add(ResourceType.TOPIC, name, PatternType.LITERAL, all.toArray(AclOperation[]::new));
         }
 
         void cluster(AclOperation... operations) {

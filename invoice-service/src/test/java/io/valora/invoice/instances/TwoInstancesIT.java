@@ -126,16 +126,17 @@ class TwoInstancesIT {
     }
 
     private static ServiceProcess start(String name, boolean relay) throws Exception {
-        ServiceProcess process = ServiceProcess.start(name, Map.of(
-                "quarkus.datasource.jdbc.url", postgres.jdbcUrl(),
-                "quarkus.datasource.username", postgres.user(),
-                "quarkus.datasource.password", postgres.password(),
-                "kafka.bootstrap.servers", broker.bootstrapServers(),
-                "valora.operator.token", OPERATOR,
-                "valora.outbox.relay-enabled", Boolean.toString(relay),
-                "valora.close.interval", "3600s",
+        ServiceProcess process = ServiceProcess.start(name, Map.ofEntries(
+                Map.entry("valora.kafka.startup-check", "off"), // the test broker has one replica by design
+                Map.entry("quarkus.datasource.jdbc.url", postgres.jdbcUrl()),
+                Map.entry("quarkus.datasource.username", postgres.user()),
+                Map.entry("quarkus.datasource.password", postgres.password()),
+                Map.entry("kafka.bootstrap.servers", broker.bootstrapServers()),
+                Map.entry("valora.operator.token", OPERATOR),
+                Map.entry("valora.outbox.relay-enabled", Boolean.toString(relay)),
+                Map.entry("valora.close.interval", "3600s"),
                 // instance-a is killed: the group must not wait Kafka's default 45 s for it.
-                "kafka.session.timeout.ms", "6000"));
+                Map.entry("kafka.session.timeout.ms", "6000")));
         started.add(process);
         return process;
     }
