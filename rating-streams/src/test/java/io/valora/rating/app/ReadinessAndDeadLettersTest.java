@@ -100,7 +100,9 @@ class ReadinessAndDeadLettersTest {
 
         given().when().get("/q/health/ready").then().statusCode(503)
                 .body("checks.find { it.name == 'kafka-streams-state' }.status", equalTo("DOWN"))
-                .body("checks.find { it.name == 'kafka-streams-state' }.data.state", equalTo("NOT_RUNNING"));
+                // close() can return at its timeout on a loaded machine, still shutting down: either state is named.
+                .body("checks.find { it.name == 'kafka-streams-state' }.data.state",
+                        anyOf(equalTo("NOT_RUNNING"), equalTo("PENDING_SHUTDOWN")));
     }
 
     private static void awaitReadiness(int status) {

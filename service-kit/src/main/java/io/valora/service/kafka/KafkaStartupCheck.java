@@ -40,11 +40,11 @@ public class KafkaStartupCheck {
     private static final Logger LOG = Logger.getLogger(KafkaStartupCheck.class);
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-    KafkaStartupCheck(KafkaClientConfig kafka, @ConfigProperty(name = "valora.kafka.startup-check", defaultValue = "enforce") String mode,
-            @ConfigProperty(name = "valora.kafka.required-topics") Optional<List<String>> required,
+    KafkaStartupCheck(KafkaClientConfig kafka, KafkaCheckSettings settings,
             @ConfigProperty(name = "valora.topics.prefix") Optional<String> prefix,
             @ConfigProperty(name = "quarkus.application.name") String application) {
-        if ("off".equalsIgnoreCase(mode.strip()) || required.isEmpty()) {
+        Optional<List<String>> required = settings.requiredTopics();
+        if ("off".equalsIgnoreCase(settings.startupCheck().strip()) || required.isEmpty()) {
             return;
         }
         List<String> topics = required.get().stream().map(t -> prefix.orElse("").strip() + t.strip()).toList();
