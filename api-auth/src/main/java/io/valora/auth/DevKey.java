@@ -46,6 +46,11 @@ public final class DevKey {
         return MessageDigest.isEqual(hashBytes(presentedKey), keyHash) ? Optional.of(caller) : Optional.empty();
     }
 
+    /** The caller it stands for. */
+    public Caller caller() {
+        return caller;
+    }
+
     /** The tenant it acts for. */
     public String tenant() {
         return caller.tenant();

@@ -1,5 +1,8 @@
 package io.valora.schemas;
 
+import java.nio.charset.StandardCharsets;
+import org.apache.kafka.common.header.Headers;
+
 /**
  * Header names of a record on the dead-letter topic ({@link Topics#deadLetters()}), shared by every
  * service that writes one, so an operator (or a replay tool) reads all of them the same way.
@@ -30,5 +33,32 @@ public final class DeadLetterHeaders {
     public static final int MAX_MESSAGE_LENGTH = 1000;
 
     private DeadLetterHeaders() {
+    }
+
+    /**
+     * Writes the headers of a dead letter into {@code headers}, replacing any of the same names (a
+     * letter may carry the original record's headers): where the record was read, what failed, and
+     * the service. Partition and offset are {@code -1} when unknown.
+     */
+    public static Headers write(Headers headers, String sourceTopic, int partition, long offset, Throwable error, String service) {
+        put(headers, SOURCE_TOPIC, sourceTopic == null ? "" : sourceTopic);
+        put(headers, SOURCE_PARTITION, Integer.toString(partition));
+        put(headers, SOURCE_OFFSET, Long.toString(offset));
+        put(headers, EXCEPTION_CLASS, error.getClass().getName());
+        put(headers, EXCEPTION_MESSAGE, message(error));
+        put(headers, SERVICE, service);
+        return headers;
+    }
+
+    /** The exception's message as {@link #EXCEPTION_MESSAGE} carries it: empty when it has none, cut to the bound. */
+    public static String message(Throwable error) {
+        String message = error.getMessage() == null ? "" : error.getMessage();
+        return message.length() <= MAX_MESSAGE_LENGTH ? message : message.substring(0, MAX_MESSAGE_LENGTH);
+    }
+
+    /** Sets one header, replacing any of that name. */
+    public static void put(Headers headers, String name, String value) {
+        headers.remove(name);
+        headers.add(name, value.getBytes(StandardCharsets.UTF_8));
     }
 }

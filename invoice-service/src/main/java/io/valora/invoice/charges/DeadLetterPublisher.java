@@ -6,7 +6,6 @@ import io.valora.schemas.Topics;
 import io.valora.service.kafka.KafkaClientConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +33,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class DeadLetterPublisher {
 
     private static final Duration ACK_TIMEOUT = Duration.ofSeconds(30);
-    private static final int MAX_MESSAGE = DeadLetterHeaders.MAX_MESSAGE_LENGTH;
     /** This service's name in {@link DeadLetterHeaders#SERVICE}. */
     private static final String THIS_SERVICE = "invoice-service";
 
@@ -84,18 +82,8 @@ public class DeadLetterPublisher {
     }
 
     private static void annotate(Headers headers, DeadLetter letter) {
-        String message = String.valueOf(letter.cause().getMessage());
-        put(headers, DeadLetterHeaders.SOURCE_TOPIC, letter.record().topic());
-        put(headers, DeadLetterHeaders.SOURCE_PARTITION, Integer.toString(letter.record().partition()));
-        put(headers, DeadLetterHeaders.SOURCE_OFFSET, Long.toString(letter.record().offset()));
-        put(headers, DeadLetterHeaders.EXCEPTION_CLASS, letter.cause().getClass().getName());
-        put(headers, DeadLetterHeaders.EXCEPTION_MESSAGE, message.length() > MAX_MESSAGE ? message.substring(0, MAX_MESSAGE) : message);
-        put(headers, DeadLetterHeaders.SERVICE, THIS_SERVICE);
-    }
-
-    private static void put(Headers headers, String name, String value) {
-        headers.remove(name);
-        headers.add(name, value.getBytes(StandardCharsets.UTF_8));
+        DeadLetterHeaders.write(headers, letter.record().topic(), letter.record().partition(), letter.record().offset(),
+                letter.cause(), THIS_SERVICE);
     }
 
     synchronized void close(@Observes ShutdownEvent event) {

@@ -48,31 +48,20 @@ public record DeadLetter(String stage, Optional<RecordMetadata> source, byte[] k
 
     /** The headers of {@link DeadLetterHeaders}. */
     public Headers headers() {
-        RecordHeaders headers = new RecordHeaders();
-        add(headers, DeadLetterHeaders.SOURCE_TOPIC, source.map(RecordMetadata::topic).orElse(""));
-        add(headers, DeadLetterHeaders.SOURCE_PARTITION, source.map(m -> String.valueOf(m.partition())).orElse("-1"));
-        add(headers, DeadLetterHeaders.SOURCE_OFFSET, source.map(m -> String.valueOf(m.offset())).orElse("-1"));
-        add(headers, DeadLetterHeaders.EXCEPTION_CLASS, error.getClass().getName());
-        add(headers, DeadLetterHeaders.EXCEPTION_MESSAGE, message());
-        add(headers, DeadLetterHeaders.SERVICE, SERVICE);
-        add(headers, DeadLetterHeaders.STAGE, stage);
+        Headers headers = DeadLetterHeaders.write(new RecordHeaders(), source.map(RecordMetadata::topic).orElse(""),
+                source.map(RecordMetadata::partition).orElse(-1), source.map(RecordMetadata::offset).orElse(-1L), error, SERVICE);
+        DeadLetterHeaders.put(headers, DeadLetterHeaders.STAGE, stage);
         return headers;
     }
 
     /** The exception's message, cut to the header bound; empty when it has none. */
     public String message() {
-        String message = error.getMessage() == null ? "" : error.getMessage();
-        return message.length() <= DeadLetterHeaders.MAX_MESSAGE_LENGTH ? message
-                : message.substring(0, DeadLetterHeaders.MAX_MESSAGE_LENGTH);
+        return DeadLetterHeaders.message(error);
     }
 
     /** For logs: where and what, never the payload. */
     public String describe() {
         return stage + " failed on " + source.map(m -> m.topic() + "-" + m.partition() + "@" + m.offset()).orElse("(no source record)")
                 + ": " + error.getClass().getName() + ": " + message();
-    }
-
-    private static void add(Headers headers, String name, String value) {
-        headers.add(name, value.getBytes(StandardCharsets.UTF_8));
     }
 }

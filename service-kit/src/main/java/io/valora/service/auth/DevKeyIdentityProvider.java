@@ -26,7 +26,7 @@ public class DevKeyIdentityProvider implements IdentityProvider<ApiKeyRequest> {
     DevKeyIdentityProvider(AuthSettings settings) {
         this.devKey = settings.devKey().filter(k -> !k.isBlank())
                 .map(k -> new DevKey(k, settings.devTenant(), settings.devKeyScopes()));
-        this.identity = devKey.map(k -> CallerIdentity.of(k.callerFor(settings.devKey().get()).orElseThrow())).orElse(null);
+        this.identity = devKey.map(k -> CallerIdentity.of(k.caller())).orElse(null);
         devKey.ifPresentOrElse(
                 k -> LOG.warnf("The development API key is enabled for tenant %s with scopes %s (local profile); never in "
                         + "production", k.tenant(), settings.devKeyScopes()),
