@@ -15,7 +15,7 @@ import io.valora.invoice.support.Catalog;
 import io.valora.invoice.support.Operator;
 import io.valora.invoice.support.RatedChargeTopic;
 import io.valora.testing.kafka.KafkaBrokerTestResource;
-import io.valora.testing.postgres.EmbeddedPostgresTestResource;
+import io.valora.invoice.support.InvoiceDatabaseTestResource;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.util.List;
@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @WithTestResource(value = KafkaBrokerTestResource.class, initArgs = @ResourceArg(name = "topics", value = "rated-charges,dead-letters"))
-@WithTestResource(EmbeddedPostgresTestResource.class)
+@WithTestResource(InvoiceDatabaseTestResource.class)
 class LateChangeTest {
 
     private static final String OCT = "2026-10-01T00:00:00Z";
