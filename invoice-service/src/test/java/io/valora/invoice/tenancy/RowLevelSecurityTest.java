@@ -13,6 +13,9 @@ import io.valora.invoice.db.TenantTables;
 import io.valora.invoice.support.InvoiceDatabaseTestResource;
 import io.valora.testing.kafka.KafkaBrokerTestResource;
 import jakarta.inject.Inject;
+import jakarta.transaction.NotSupportedException;
+import jakarta.transaction.SystemException;
+import jakarta.transaction.UserTransaction;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -21,6 +24,7 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -55,6 +59,9 @@ class RowLevelSecurityTest {
 
     @Inject
     TenantSession session;
+
+    @Inject
+    UserTransaction transaction;
 
     @BeforeEach
     void rowsOfTwoTenantsInEveryTable() throws SQLException {
@@ -134,11 +141,7 @@ class RowLevelSecurityTest {
     @Test
     void withoutATenantSessionTheRequestRoleSeesNoRowAtAll() {
         for (String table : TenantRows.inserts().keySet()) {
-            Probe all = QuarkusTransaction.requiringNew().call(() -> {
-                Probe probe = run(request, "SELECT count(*) FROM " + table, true);
-                QuarkusTransaction.setRollbackOnly();
-                return probe;
-            });
+            Probe all = rolledBack(() -> run(request, "SELECT count(*) FROM " + table, true));
             assertThat(all.refused() || all.rows() == 0).as("%s without a session (%s)", table, all).isTrue();
         }
     }
@@ -155,12 +158,28 @@ class RowLevelSecurityTest {
 
     /** Runs {@code sql} on the request role in {@code tenant}'s session, in a transaction that is rolled back. */
     private Probe inSession(String tenant, String sql, boolean query) {
-        return QuarkusTransaction.requiringNew().call(() -> {
+        return rolledBack(() -> {
             session.enter(tenant);
-            Probe probe = run(request, sql, query);
-            QuarkusTransaction.setRollbackOnly();
-            return probe;
+            return run(request, sql, query);
         });
+    }
+
+    /** Runs {@code work} in a JTA transaction that is always rolled back, so no probe changes anything. */
+    private Probe rolledBack(Supplier<Probe> work) {
+        try {
+            transaction.begin();
+        } catch (NotSupportedException | SystemException e) {
+            throw new IllegalStateException(e);
+        }
+        try {
+            return work.get();
+        } finally {
+            try {
+                transaction.rollback();
+            } catch (SystemException e) {
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     private static Probe run(AgroalDataSource dataSource, String sql, boolean query) {
