@@ -1,6 +1,6 @@
 -- Row-level security as the wall, not a backstop (issue 17 item 11). Until now the service
--- connected as the tables' owner, which RLS ignores unless FORCEd, and 4 tables had no policy at
--- all for what the owner did. From here on three kinds of database role exist:
+-- connected as the tables' owner, which RLS ignores unless FORCEd, no table was forced, and
+-- carried_charges had no policy at all. From here on three kinds of database role exist:
 --   the owner           runs these migrations only (valora.db.migration.*);
 --   valora_tenant       request paths: a login role that is a member of it (valora.db.user), with
 --                       app.tenant set per transaction; sees one tenant's rows;

@@ -2,7 +2,6 @@ package io.valora.invoice.auth;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.agroal.DataSource;
-import io.valora.invoice.db.Databases;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -10,6 +9,7 @@ import io.smallrye.mutiny.Uni;
 import io.valora.auth.Caller;
 import io.valora.auth.KeyHash;
 import io.valora.auth.Scope;
+import io.valora.invoice.db.Databases;
 import io.valora.service.auth.ApiKeyRequest;
 import io.valora.service.auth.CallerIdentity;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -2,9 +2,9 @@ package io.valora.invoice.lifecycle;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.agroal.DataSource;
-import io.valora.invoice.db.Databases;
 import io.quarkus.scheduler.Scheduled;
 import io.valora.invoice.db.ClusterLock;
+import io.valora.invoice.db.Databases;
 import io.valora.invoice.db.SqlTime;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;

@@ -2,8 +2,8 @@ package io.valora.invoice.outbox;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.agroal.DataSource;
-import io.valora.invoice.db.Databases;
 import io.quarkus.scheduler.Scheduled;
+import io.valora.invoice.db.Databases;
 import io.valora.invoice.db.SqlTime;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
