@@ -125,9 +125,11 @@ public final class LocalStack implements AutoCloseable {
         }
         LocalStackSettings.Ports ports = settings.ports();
         startService(INVOICE_SERVICE, INVOICE_SERVICE, ports.invoiceService(), Map.of(
+                // The server's superuser owns the tables and migrates them; requests and the cross-tenant work run on
+                // the login roles valora_api and valora_worker, which the service creates itself in the local profile.
                 "VALORA_DB_URL", postgres.jdbcUrl(),
-                "VALORA_DB_USER", postgres.user(),
-                "VALORA_DB_PASSWORD", postgres.password()), List.of());
+                "VALORA_DB_MIGRATION_USER", postgres.user(),
+                "VALORA_DB_MIGRATION_PASSWORD", postgres.password()), List.of());
         Map<String, String> ratingProperties = new LinkedHashMap<>(settings.rating().properties());
         if (secure) {
             ratingProperties.putAll(secureRegistry().ratingStreamsProperties());

@@ -80,7 +80,7 @@ class LocalStackIT {
                     .containsEntry("QUARKUS_HTTP_PORT", Integer.toString(settings.ports().invoiceService()))
                     .containsEntry("KAFKA_BOOTSTRAP_SERVERS", stack.bootstrapServers())
                     .containsEntry("VALORA_DB_URL", stack.jdbcUrl())
-                    .containsEntry("VALORA_DB_USER", "postgres")
+                    .containsEntry("VALORA_DB_MIGRATION_USER", "postgres")
                     .containsEntry("VALORA_TOPICS_PREFIX", "it.");
             assertThat(env(stack.ratingStreamsUrl()))
                     .containsEntry("KAFKA_BOOTSTRAP_SERVERS", stack.bootstrapServers())

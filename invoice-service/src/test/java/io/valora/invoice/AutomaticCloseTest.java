@@ -9,10 +9,10 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.valora.invoice.close.PeriodCloseScheduler;
+import io.valora.invoice.support.InvoiceDatabaseTestResource;
 import io.valora.invoice.support.RatedChargeTopic;
 import io.valora.invoice.support.TestClock;
 import io.valora.testing.kafka.KafkaBrokerTestResource;
-import io.valora.testing.postgres.EmbeddedPostgresTestResource;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @WithTestResource(value = KafkaBrokerTestResource.class, initArgs = @ResourceArg(name = "topics", value = "rated-charges,dead-letters"))
-@WithTestResource(EmbeddedPostgresTestResource.class)
+@WithTestResource(InvoiceDatabaseTestResource.class)
 class AutomaticCloseTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")

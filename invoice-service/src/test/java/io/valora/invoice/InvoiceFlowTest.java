@@ -7,17 +7,19 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.agroal.DataSource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import io.valora.schemas.DeadLetterHeaders;
+import io.valora.invoice.db.Databases;
 import io.valora.invoice.support.Api;
-import io.valora.invoice.support.DeadLetterTopic;
 import io.valora.invoice.support.ChargeRows;
+import io.valora.invoice.support.DeadLetterTopic;
+import io.valora.invoice.support.InvoiceDatabaseTestResource;
 import io.valora.invoice.support.RatedChargeTopic;
+import io.valora.schemas.DeadLetterHeaders;
 import io.valora.testing.kafka.KafkaBrokerTestResource;
-import io.valora.testing.postgres.EmbeddedPostgresTestResource;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import org.awaitility.Awaitility;
@@ -32,7 +34,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @WithTestResource(value = KafkaBrokerTestResource.class, initArgs = @ResourceArg(name = "topics", value = "rated-charges,dead-letters"))
-@WithTestResource(EmbeddedPostgresTestResource.class)
+@WithTestResource(InvoiceDatabaseTestResource.class)
 class InvoiceFlowTest {
 
     private static final String NOV = "2026-11-01T00:00:00Z";
@@ -40,7 +42,9 @@ class InvoiceFlowTest {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
+    /** The tables' owner (the test server's superuser): sees and may do everything, as the test needs. */
     @Inject
+    @DataSource(Databases.OWNER)
     AgroalDataSource db;
 
     private RatedChargeTopic topic;

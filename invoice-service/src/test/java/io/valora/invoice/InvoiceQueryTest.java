@@ -12,16 +12,16 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.valora.invoice.support.Api;
+import io.valora.invoice.support.InvoiceDatabaseTestResource;
 import io.valora.invoice.support.RatedChargeTopic;
 import io.valora.testing.kafka.KafkaBrokerTestResource;
-import io.valora.testing.postgres.EmbeddedPostgresTestResource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 /** Invoice list filters (status, from, to) and the printable HTML page. */
 @QuarkusTest
 @WithTestResource(value = KafkaBrokerTestResource.class, initArgs = @ResourceArg(name = "topics", value = "rated-charges,dead-letters"))
-@WithTestResource(EmbeddedPostgresTestResource.class)
+@WithTestResource(InvoiceDatabaseTestResource.class)
 class InvoiceQueryTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")

@@ -11,10 +11,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.valora.invoice.support.Catalog;
+import io.valora.invoice.support.InvoiceDatabaseTestResource;
 import io.valora.invoice.support.RatedChargeTopic;
 import io.valora.schemas.RatedCharge;
 import io.valora.testing.kafka.KafkaBrokerTestResource;
-import io.valora.testing.postgres.EmbeddedPostgresTestResource;
 import java.time.Duration;
 import java.time.Instant;
 import org.awaitility.Awaitility;
@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @WithTestResource(value = KafkaBrokerTestResource.class, initArgs = @ResourceArg(name = "topics", value = "rated-charges,dead-letters"))
-@WithTestResource(EmbeddedPostgresTestResource.class)
+@WithTestResource(InvoiceDatabaseTestResource.class)
 class SubscriptionInvoicesTest {
 
     private static final String NOV = "2026-11-01T00:00:00Z";

@@ -1,6 +1,7 @@
 package io.valora.invoice.auth;
 
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.agroal.DataSource;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -8,6 +9,7 @@ import io.smallrye.mutiny.Uni;
 import io.valora.auth.Caller;
 import io.valora.auth.KeyHash;
 import io.valora.auth.Scope;
+import io.valora.invoice.db.Databases;
 import io.valora.service.auth.ApiKeyRequest;
 import io.valora.service.auth.CallerIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,8 +26,8 @@ import java.util.Set;
  * for nobody). invoice-service writes the keys, so it reads them where they are written, with no
  * lag; the gateway and rating-streams read the topic the outbox publishes them to.
  *
- * <p>The lookup runs before the tenant is known, on the service's own database role (row-level
- * security does not apply), and off the event loop.
+ * <p>The lookup runs before the tenant is known, so on the system role's datasource (which sees
+ * every tenant's keys), and off the event loop. It reads one key by its hash, nothing else.
  */
 @ApplicationScoped
 public class DatabaseKeyIdentityProvider implements IdentityProvider<ApiKeyRequest> {
@@ -34,7 +36,7 @@ public class DatabaseKeyIdentityProvider implements IdentityProvider<ApiKeyReque
 
     private final AgroalDataSource dataSource;
 
-    DatabaseKeyIdentityProvider(AgroalDataSource dataSource) {
+    DatabaseKeyIdentityProvider(@DataSource(Databases.SYSTEM) AgroalDataSource dataSource) {
         this.dataSource = dataSource;
     }
 

@@ -1,6 +1,8 @@
 package io.valora.invoice.charges;
 
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.agroal.DataSource;
+import io.valora.invoice.db.Databases;
 import io.valora.invoice.db.SqlTime;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -42,7 +44,7 @@ public class RatedChargeStore {
 
     private final AgroalDataSource dataSource;
 
-    RatedChargeStore(AgroalDataSource dataSource) {
+    RatedChargeStore(@DataSource(Databases.SYSTEM) AgroalDataSource dataSource) {
         this.dataSource = dataSource;
     }
 

@@ -26,9 +26,13 @@ import org.jboss.logging.Logger;
  * invoice writer's locks make the second an in-place update.
  *
  * <p>Blast radius of one: when a tenant's chunk fails, its subscriptions are closed one by one,
- * so only the period that really fails is left; it is recorded in {@link CloseFailures} (listed
+ * so only the period that really fails is left; it is recorded in {@link CloseFailureLog} (listed
  * to its tenant, counted for operators) and skipped until its retry time, while every other
  * tenant's invoices are still written in the same tick.
+ *
+ * <p>Database roles: the work is found across tenants on the system role ({@link CloseScan},
+ * {@link CloseFailureLog}, {@link ClusterLock}); each tenant's chunk is closed in that tenant's
+ * session on the request role ({@link PeriodCloser}).
  */
 @ApplicationScoped
 public class PeriodCloseScheduler {
@@ -36,16 +40,18 @@ public class PeriodCloseScheduler {
     private static final Logger LOG = Logger.getLogger(PeriodCloseScheduler.class);
 
     private final PeriodCloser closer;
-    private final CloseFailures failures;
+    private final CloseScan scan;
+    private final CloseFailureLog failures;
     private final Duration grace;
     private final int chunkSize;
     private final ClusterLock lock;
 
-    PeriodCloseScheduler(PeriodCloser closer, CloseFailures failures,
+    PeriodCloseScheduler(PeriodCloser closer, CloseScan scan, CloseFailureLog failures,
                          @ConfigProperty(name = "valora.close.grace", defaultValue = "PT1H") Duration grace,
                          @ConfigProperty(name = "valora.close.chunk-size", defaultValue = "1000") int chunkSize,
                          ClusterLock lock) {
         this.closer = closer;
+        this.scan = scan;
         this.failures = failures;
         this.grace = grace;
         this.chunkSize = chunkSize;
@@ -64,7 +70,7 @@ public class PeriodCloseScheduler {
         carryLateChanges();
         int written = 0;
         int chunks = 0;
-        List<DueSubscription> due = closer.dueSubscriptions(grace, chunkSize);
+        List<DueSubscription> due = scan.dueSubscriptions(grace, chunkSize);
         while (!due.isEmpty()) {
             int before = written;
             for (Map.Entry<String, List<DueSubscription>> tenant : group(due, d -> d.subscription().tenant()).entrySet()) {
@@ -73,11 +79,11 @@ public class PeriodCloseScheduler {
             chunks++;
             LOG.infof("Closed chunk %d: %d invoices written (%d so far)", chunks, written - before, written);
             if (CloseStatistics.due(chunks)) {
-                closer.refreshStatistics();
+                scan.refreshStatistics();
             }
-            due = closer.dueSubscriptions(grace, chunkSize);
+            due = scan.dueSubscriptions(grace, chunkSize);
         }
-        for (Map.Entry<String, List<DuePeriod>> tenant : group(closer.duePeriods(grace), DuePeriod::tenant).entrySet()) {
+        for (Map.Entry<String, List<DuePeriod>> tenant : group(scan.duePeriods(grace), DuePeriod::tenant).entrySet()) {
             List<DuePeriod> periods = tenant.getValue();
             for (int from = 0; from < periods.size(); from += chunkSize) {
                 List<DuePeriod> chunk = periods.subList(from, Math.min(periods.size(), from + chunkSize));
@@ -97,7 +103,7 @@ public class PeriodCloseScheduler {
      * transaction per tenant; a tenant that fails is logged and tried again next tick.
      */
     private void carryLateChanges() {
-        for (String tenant : closer.tenantsWithLateChanges()) {
+        for (String tenant : scan.tenantsWithLateChanges()) {
             try {
                 int carried = closer.carryLateChanges(tenant);
                 if (carried > 0) {

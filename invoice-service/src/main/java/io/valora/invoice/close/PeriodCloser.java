@@ -4,7 +4,6 @@ import io.agroal.api.AgroalDataSource;
 import io.valora.billing.period.BillingPeriod;
 import io.valora.invoice.charges.ChargeReads;
 import io.valora.invoice.charges.DuePeriod;
-import io.valora.invoice.charges.RatedChargeStore;
 import io.valora.invoice.invoices.InvoiceQueries;
 import io.valora.invoice.invoices.SaveOutcome;
 import io.valora.invoice.invoices.StoredInvoice;
@@ -18,7 +17,6 @@ import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -33,22 +31,21 @@ import java.util.Set;
  *
  * <p>Why it exists: both the REST close and the scheduler come through {@link CloseChunk}, so both
  * produce the same invoice (deterministic ids; closing again recomputes the draft in place and
- * leaves a finalized, paid or void invoice as it is).
+ * leaves a finalized, paid or void invoice as it is). Everything here runs on the request role in
+ * one tenant's session; what the scheduler reads across tenants is {@link CloseScan}'s.
  */
 @ApplicationScoped
 public class PeriodCloser {
 
     private final AgroalDataSource dataSource;
-    private final RatedChargeStore charges;
     private final InvoiceQueries queries;
     private final TenantSession session;
     private final OutboxSettings outbox;
     private final Clock clock;
 
-    PeriodCloser(AgroalDataSource dataSource, RatedChargeStore charges, InvoiceQueries queries, TenantSession session,
+    PeriodCloser(AgroalDataSource dataSource, InvoiceQueries queries, TenantSession session,
                  OutboxSettings outbox, Clock clock) {
         this.dataSource = dataSource;
-        this.charges = charges;
         this.queries = queries;
         this.session = session;
         this.outbox = outbox;
@@ -146,50 +143,17 @@ public class PeriodCloser {
         }
     }
 
-    /** Tenants whose finalized periods have charges that changed since and were not carried yet ({@link LateChanges}). */
-    @Transactional
-    public List<String> tenantsWithLateChanges() {
-        try (Connection c = dataSource.getConnection()) {
-            return LateChanges.tenants(c);
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not find late changes: " + e.getMessage(), e);
-        }
-    }
-
-    /** Carries one tenant's late changes of finalized periods onto their next periods; returns how many. */
+    /**
+     * Carries one tenant's late changes of finalized periods onto their next periods, in the tenant's
+     * session; returns how many.
+     */
     @Transactional
     public int carryLateChanges(String tenant) {
+        session.enter(tenant);
         try (Connection c = dataSource.getConnection()) {
             return LateChanges.carry(c, tenant);
         } catch (SQLException e) {
             throw new IllegalStateException("Could not carry late changes of tenant " + tenant + ": " + e.getMessage(), e);
         }
-    }
-
-    /** Refreshes the planner statistics of the tables a long close grows ({@link CloseStatistics}). */
-    @Transactional
-    public void refreshStatistics() {
-        try (Connection c = dataSource.getConnection()) {
-            CloseStatistics.refresh(c);
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not refresh statistics: " + e.getMessage(), e);
-        }
-    }
-
-    /** Up to {@code limit} subscriptions whose period is due (ended, and final or past the grace). */
-    @Transactional
-    public List<DueSubscription> dueSubscriptions(Duration grace, int limit) {
-        Instant now = clock.instant();
-        try (Connection c = dataSource.getConnection()) {
-            return SubscriptionReads.due(c, now, now.minus(grace), limit);
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not find due subscriptions: " + e.getMessage(), e);
-        }
-    }
-
-    /** The charged periods that ended at least {@code grace} ago and still need an (updated) invoice. */
-    public List<DuePeriod> duePeriods(Duration grace) {
-        Instant now = clock.instant();
-        return charges.duePeriods(now.minus(grace), now);
     }
 }

@@ -1,6 +1,7 @@
 package io.valora.invoice.db;
 
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.agroal.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -29,7 +30,7 @@ public class ClusterLock {
 
     private final AgroalDataSource dataSource;
 
-    ClusterLock(AgroalDataSource dataSource) {
+    ClusterLock(@DataSource(Databases.SYSTEM) AgroalDataSource dataSource) {
         this.dataSource = dataSource;
     }
 

@@ -17,11 +17,19 @@ public final class UnreachableDatabase {
     private UnreachableDatabase() {
     }
 
-    /** {@code Cannot reach PostgreSQL at <url>: <reason>. Set VALORA_DB_URL ...}. */
+    /** {@code Cannot reach PostgreSQL at <url>: <reason>. Set VALORA_DB_URL ...} for the request role's settings. */
     public static String message(String jdbcUrl, Throwable failure) {
+        return message(jdbcUrl, "VALORA_DB_USER and VALORA_DB_PASSWORD", failure);
+    }
+
+    /**
+     * {@code Cannot reach PostgreSQL at <url>: <reason>. Set VALORA_DB_URL ...}, naming the settings of the role
+     * that failed to connect ({@code credentials}, e.g. {@code VALORA_DB_MIGRATION_USER and ..._PASSWORD}).
+     */
+    public static String message(String jdbcUrl, String credentials, Throwable failure) {
         return "Cannot reach PostgreSQL at " + redact(jdbcUrl) + ": " + reason(failure) + ". "
-                + "Set VALORA_DB_URL (e.g. jdbc:postgresql://127.0.0.1:5432/postgres), VALORA_DB_USER and "
-                + "VALORA_DB_PASSWORD to a PostgreSQL server that is running, or start the one configured.";
+                + "Set VALORA_DB_URL (e.g. jdbc:postgresql://127.0.0.1:5432/postgres), " + credentials
+                + " to a PostgreSQL server that is running, or start the one configured.";
     }
 
     /** The URL with any password replaced by {@code ***}. */

@@ -1,8 +1,10 @@
 package io.valora.invoice.lifecycle;
 
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.agroal.DataSource;
 import io.quarkus.scheduler.Scheduled;
 import io.valora.invoice.db.ClusterLock;
+import io.valora.invoice.db.Databases;
 import io.valora.invoice.db.SqlTime;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
@@ -39,7 +41,7 @@ public class AutoFinalizer {
     private final Clock clock;
     private final ClusterLock lock;
 
-    AutoFinalizer(AgroalDataSource dataSource, InvoiceLifecycle lifecycle,
+    AutoFinalizer(@DataSource(Databases.SYSTEM) AgroalDataSource dataSource, InvoiceLifecycle lifecycle,
                   @ConfigProperty(name = "valora.finalize.after") Optional<Duration> after, Clock clock,
                   ClusterLock lock) {
         this.dataSource = dataSource;

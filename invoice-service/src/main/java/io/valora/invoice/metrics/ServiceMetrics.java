@@ -5,7 +5,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
 import io.valora.invoice.charges.ConsumerStatus;
-import io.valora.invoice.close.CloseFailures;
+import io.valora.invoice.close.CloseFailureLog;
 import io.valora.invoice.outbox.OutboxStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -23,10 +23,10 @@ public class ServiceMetrics {
 
     private final MeterRegistry registry;
     private final ConsumerStatus consumer;
-    private final CloseFailures closeFailures;
+    private final CloseFailureLog closeFailures;
     private final OutboxStatus outbox;
 
-    ServiceMetrics(MeterRegistry registry, ConsumerStatus consumer, CloseFailures closeFailures, OutboxStatus outbox) {
+    ServiceMetrics(MeterRegistry registry, ConsumerStatus consumer, CloseFailureLog closeFailures, OutboxStatus outbox) {
         this.registry = registry;
         this.consumer = consumer;
         this.closeFailures = closeFailures;
@@ -34,7 +34,7 @@ public class ServiceMetrics {
     }
 
     void register(@Observes StartupEvent event) {
-        Gauge.builder("valora.invoice.close.failures", closeFailures, CloseFailures::openCount)
+        Gauge.builder("valora.invoice.close.failures", closeFailures, CloseFailureLog::openCount)
                 .description("Periods the scheduler could not close (retried with backoff; GET /v1/invoices/close-failures)")
                 .register(registry);
         FunctionCounter.builder("valora.invoice.charges.dead.letters", consumer, ConsumerStatus::deadLetteredCount)

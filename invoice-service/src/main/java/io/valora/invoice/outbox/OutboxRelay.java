@@ -1,7 +1,9 @@
 package io.valora.invoice.outbox;
 
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.agroal.DataSource;
 import io.quarkus.scheduler.Scheduled;
+import io.valora.invoice.db.Databases;
 import io.valora.invoice.db.SqlTime;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -48,7 +50,7 @@ public class OutboxRelay {
     private final Clock clock;
     private final OutboxStatus status;
 
-    OutboxRelay(AgroalDataSource dataSource, OutboxPublisher publisher, OutboxSettings settings, Clock clock, OutboxStatus status) {
+    OutboxRelay(@DataSource(Databases.SYSTEM) AgroalDataSource dataSource, OutboxPublisher publisher, OutboxSettings settings, Clock clock, OutboxStatus status) {
         this.dataSource = dataSource;
         this.publisher = publisher;
         this.settings = settings;

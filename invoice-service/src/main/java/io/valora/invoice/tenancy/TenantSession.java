@@ -16,9 +16,13 @@ import java.sql.Statement;
  * security policies admit only that tenant's rows. Both revert at commit or rollback.
  *
  * <p>Why it exists: every query already filters by tenant; this is the second wall, so a query
- * that forgot its filter still cannot read or write another tenant's rows. Work that is not a
- * tenant's (the rated-charge consumer, the outbox relay, key lookup) runs on the service's own
- * role and never calls this.
+ * that forgot its filter still cannot read or write another tenant's rows. It works on the
+ * request datasource, whose login role is a member of {@value #ROLE} and neither owner nor
+ * superuser, on tables that FORCE row-level security: a transaction that never enters a session
+ * sees no tenant's rows at all. ({@code SET LOCAL ROLE} keeps a session isolated even when the
+ * local profile is run with a superuser as the request role.) Work that is not a tenant's (the
+ * rated-charge consumer, the outbox relay, the scheduler's scans, key lookup) runs on the system
+ * datasource and never calls this.
  */
 @ApplicationScoped
 public class TenantSession {

@@ -21,9 +21,11 @@ public class TenantStore {
     private static final String UNIQUE_VIOLATION = "23505";
 
     private final AgroalDataSource dataSource;
+    private final TenantSession session;
 
-    TenantStore(AgroalDataSource dataSource) {
+    TenantStore(AgroalDataSource dataSource, TenantSession session) {
         this.dataSource = dataSource;
+        this.session = session;
     }
 
     /**
@@ -47,9 +49,10 @@ public class TenantStore {
         }
     }
 
-    /** Inserts the tenant unless it exists (on the service's own role, outside any tenant session). */
+    /** Inserts the tenant unless it exists, in its own transaction and the tenant's session. */
     @Transactional
     public void ensure(String id, String name, Instant now) {
+        session.enter(id);
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
                 "INSERT INTO tenants (id, name, created_at) VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING")) {
             ps.setString(1, id);

@@ -7,14 +7,16 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.agroal.DataSource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.valora.invoice.db.Databases;
+import io.valora.invoice.support.InvoiceDatabaseTestResource;
 import io.valora.invoice.support.RatedChargeTopic;
 import io.valora.testing.kafka.KafkaBrokerTestResource;
-import io.valora.testing.postgres.EmbeddedPostgresTestResource;
 import jakarta.inject.Inject;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -36,7 +38,7 @@ import org.junit.jupiter.api.Test;
 @TestProfile(UpgradeSkewTest.Skew.class)
 @WithTestResource(value = KafkaBrokerTestResource.class,
         initArgs = @ResourceArg(name = "topics", value = "skew-rated-charges,skew-dead-letters"))
-@WithTestResource(EmbeddedPostgresTestResource.class)
+@WithTestResource(InvoiceDatabaseTestResource.class)
 class UpgradeSkewTest {
 
     private static final String NOV = "2026-11-01T00:00:00Z";
@@ -53,7 +55,9 @@ class UpgradeSkewTest {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
+    /** The tables' owner (the test server's superuser): sees and may do everything, as the test needs. */
     @Inject
+    @DataSource(Databases.OWNER)
     AgroalDataSource db;
 
     @Test

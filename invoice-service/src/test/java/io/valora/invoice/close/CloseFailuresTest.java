@@ -14,10 +14,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.valora.invoice.support.Catalog;
+import io.valora.invoice.support.InvoiceDatabaseTestResource;
 import io.valora.invoice.support.Operator;
 import io.valora.invoice.support.RatedChargeTopic;
 import io.valora.testing.kafka.KafkaBrokerTestResource;
-import io.valora.testing.postgres.EmbeddedPostgresTestResource;
 import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.UUID;
@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @TestProfile(CloseFailuresTest.ManualTicks.class)
 @WithTestResource(value = KafkaBrokerTestResource.class, initArgs = @ResourceArg(name = "topics", value = "rated-charges,dead-letters"))
-@WithTestResource(EmbeddedPostgresTestResource.class)
+@WithTestResource(InvoiceDatabaseTestResource.class)
 class CloseFailuresTest {
 
     private static final String OCT = "2026-10-01T00:00:00Z";

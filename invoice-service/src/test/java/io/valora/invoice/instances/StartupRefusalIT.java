@@ -40,15 +40,17 @@ class StartupRefusalIT {
 
     @ParameterizedTest
     @CsvSource({"KAFKA_ACKS,1,kafka.acks=1", "KAFKA_ENABLE_IDEMPOTENCE,false,kafka.enable.idempotence=false",
-            "KAFKA_ISOLATION_LEVEL,read_uncommitted,kafka.isolation.level=read_uncommitted"})
+            "KAFKA_ISOLATION_LEVEL,read_uncommitted,kafka.isolation.level=read_uncommitted",
+            "VALORA_DB_USER,postgres,'the request database role \"postgres\" (valora.db.user / VALORA_DB_USER) is a superuser'"})
     void refusesToStartWithAWeakenedGuaranteeNamingIt(String variable, String value, String named) throws Exception {
         Path log = JAR.getParent().getParent().resolve("it-logs").resolve("refused-" + variable + ".log");
         Files.createDirectories(log.getParent());
         ProcessBuilder command = new ProcessBuilder(List.of(ProcessHandle.current().info().command().orElse("java"),
                 "-Xmx256m", "-Dquarkus.http.port=0",
-                "-Dquarkus.datasource.jdbc.url=" + postgres.jdbcUrl(),
-                "-Dquarkus.datasource.username=" + postgres.user(),
-                "-Dquarkus.datasource.password=" + postgres.password(),
+                "-Dvalora.db.url=" + postgres.jdbcUrl(),
+                "-Dvalora.db.migration.user=" + postgres.user(),
+                "-Dvalora.db.migration.password=" + postgres.password(),
+                "-Dvalora.db.create-login-roles=true",
                 "-Dkafka.bootstrap.servers=" + broker.bootstrapServers(),
                 "-jar", JAR.toString()))
                 .redirectErrorStream(true).redirectOutput(log.toFile());

@@ -128,9 +128,12 @@ class TwoInstancesIT {
     private static ServiceProcess start(String name, boolean relay) throws Exception {
         ServiceProcess process = ServiceProcess.start(name, Map.ofEntries(
                 Map.entry("valora.kafka.startup-check", "off"), // the test broker has one replica by design
-                Map.entry("quarkus.datasource.jdbc.url", postgres.jdbcUrl()),
-                Map.entry("quarkus.datasource.username", postgres.user()),
-                Map.entry("quarkus.datasource.password", postgres.password()),
+                Map.entry("valora.db.url", postgres.jdbcUrl()),
+                // The server's superuser owns the tables and migrates; the instances run on the login roles the
+                // service creates here in place of a DBA (production profile otherwise: the role check enforces).
+                Map.entry("valora.db.migration.user", postgres.user()),
+                Map.entry("valora.db.migration.password", postgres.password()),
+                Map.entry("valora.db.create-login-roles", "true"),
                 Map.entry("kafka.bootstrap.servers", broker.bootstrapServers()),
                 Map.entry("valora.operator.token", OPERATOR),
                 Map.entry("valora.outbox.relay-enabled", Boolean.toString(relay)),

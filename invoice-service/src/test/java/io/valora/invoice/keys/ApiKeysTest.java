@@ -13,15 +13,17 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.hasKey;
 
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.agroal.DataSource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.valora.auth.KeyHash;
+import io.valora.invoice.db.Databases;
 import io.valora.invoice.support.ApiKeyTopic;
+import io.valora.invoice.support.InvoiceDatabaseTestResource;
 import io.valora.schemas.ApiKey;
 import io.valora.testing.kafka.KafkaBrokerTestResource;
-import io.valora.testing.postgres.EmbeddedPostgresTestResource;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -34,13 +36,15 @@ import org.junit.jupiter.api.Test;
 /** Tenants and API keys: the operator endpoint, keys shown once and stored hashed, scopes, revocation. */
 @QuarkusTest
 @WithTestResource(value = KafkaBrokerTestResource.class, initArgs = @ResourceArg(name = "topics", value = "rated-charges,dead-letters"))
-@WithTestResource(EmbeddedPostgresTestResource.class)
+@WithTestResource(InvoiceDatabaseTestResource.class)
 class ApiKeysTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
+    /** The tables' owner (the test server's superuser): sees and may do everything, as the test needs. */
     @Inject
+    @DataSource(Databases.OWNER)
     AgroalDataSource db;
 
     @Test

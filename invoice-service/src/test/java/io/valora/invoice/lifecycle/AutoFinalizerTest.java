@@ -6,15 +6,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.agroal.DataSource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.valora.invoice.db.ClusterLock;
+import io.valora.invoice.db.Databases;
 import io.valora.invoice.support.Api;
+import io.valora.invoice.support.InvoiceDatabaseTestResource;
 import io.valora.invoice.support.InvoiceEventTopic;
 import io.valora.invoice.support.RatedChargeTopic;
 import io.valora.testing.kafka.KafkaBrokerTestResource;
-import io.valora.testing.postgres.EmbeddedPostgresTestResource;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -26,7 +28,7 @@ import org.junit.jupiter.api.Test;
 /** Finalization after a delay, and the database lock that lets one instance run a job at a time. */
 @QuarkusTest
 @WithTestResource(value = KafkaBrokerTestResource.class, initArgs = @ResourceArg(name = "topics", value = "rated-charges,dead-letters"))
-@WithTestResource(EmbeddedPostgresTestResource.class)
+@WithTestResource(InvoiceDatabaseTestResource.class)
 class AutoFinalizerTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
@@ -38,7 +40,9 @@ class AutoFinalizerTest {
     @Inject
     ClusterLock lock;
 
+    /** The tables' owner (the test server's superuser): sees and may do everything, as the test needs. */
     @Inject
+    @DataSource(Databases.OWNER)
     AgroalDataSource db;
 
     @Test

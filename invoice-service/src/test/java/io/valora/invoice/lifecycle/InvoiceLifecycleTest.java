@@ -7,17 +7,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.agroal.DataSource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.valora.invoice.db.Databases;
 import io.valora.invoice.support.Api;
+import io.valora.invoice.support.InvoiceDatabaseTestResource;
 import io.valora.invoice.support.InvoiceEventTopic;
 import io.valora.invoice.support.RatedChargeTopic;
 import io.valora.invoice.support.TestClock;
 import io.valora.schemas.InvoiceEvent;
 import io.valora.testing.kafka.KafkaBrokerTestResource;
-import io.valora.testing.postgres.EmbeddedPostgresTestResource;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.Statement;
@@ -29,7 +31,7 @@ import org.junit.jupiter.api.Test;
 /** draft → finalized → paid | void over REST, the 409s, immutability, and the events on invoice-events. */
 @QuarkusTest
 @WithTestResource(value = KafkaBrokerTestResource.class, initArgs = @ResourceArg(name = "topics", value = "rated-charges,dead-letters"))
-@WithTestResource(EmbeddedPostgresTestResource.class)
+@WithTestResource(InvoiceDatabaseTestResource.class)
 class InvoiceLifecycleTest {
 
     private static final String PERIOD = "2026-11-01T00:00:00Z";
@@ -37,7 +39,9 @@ class InvoiceLifecycleTest {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
+    /** The tables' owner (the test server's superuser): sees and may do everything, as the test needs. */
     @Inject
+    @DataSource(Databases.OWNER)
     AgroalDataSource db;
 
     @Test

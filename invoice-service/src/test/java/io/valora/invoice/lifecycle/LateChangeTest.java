@@ -5,17 +5,17 @@ import static io.valora.invoice.support.Operator.withKey;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
-import io.restassured.http.ContentType;
-import io.restassured.path.json.JsonPath;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import io.valora.invoice.close.PeriodCloseScheduler;
 import io.valora.invoice.support.Catalog;
+import io.valora.invoice.support.InvoiceDatabaseTestResource;
 import io.valora.invoice.support.Operator;
 import io.valora.invoice.support.RatedChargeTopic;
 import io.valora.testing.kafka.KafkaBrokerTestResource;
-import io.valora.testing.postgres.EmbeddedPostgresTestResource;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.util.List;
@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @WithTestResource(value = KafkaBrokerTestResource.class, initArgs = @ResourceArg(name = "topics", value = "rated-charges,dead-letters"))
-@WithTestResource(EmbeddedPostgresTestResource.class)
+@WithTestResource(InvoiceDatabaseTestResource.class)
 class LateChangeTest {
 
     private static final String OCT = "2026-10-01T00:00:00Z";

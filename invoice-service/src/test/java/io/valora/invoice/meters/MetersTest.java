@@ -13,10 +13,10 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.valora.invoice.support.ApiKeyTopic;
+import io.valora.invoice.support.InvoiceDatabaseTestResource;
 import io.valora.schemas.Meter;
 import io.valora.schemas.codec.RecordSerde;
 import io.valora.testing.kafka.KafkaBrokerTestResource;
-import io.valora.testing.postgres.EmbeddedPostgresTestResource;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 /** {@code /v1/meters}: create, read, list by cursor, isolation, validation, and the meters topic. */
 @QuarkusTest
 @WithTestResource(value = KafkaBrokerTestResource.class, initArgs = @ResourceArg(name = "topics", value = "rated-charges,dead-letters"))
-@WithTestResource(EmbeddedPostgresTestResource.class)
+@WithTestResource(InvoiceDatabaseTestResource.class)
 class MetersTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")

@@ -13,10 +13,10 @@ import io.valora.invoice.charges.ConsumerSettings;
 import io.valora.invoice.keys.ApiKeyService;
 import io.valora.invoice.keys.NewKey;
 import io.valora.invoice.support.ApiKeyTopic;
+import io.valora.invoice.support.InvoiceDatabaseTestResource;
 import io.valora.invoice.support.TestClock;
 import io.valora.invoice.tenancy.TenantStore;
 import io.valora.testing.kafka.KafkaBrokerTestResource;
-import io.valora.testing.postgres.EmbeddedPostgresTestResource;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @TestProfile(KafkaClientSettingsTest.PassThrough.class)
 @WithTestResource(value = KafkaBrokerTestResource.class, initArgs = @ResourceArg(name = "topics", value = "rated-charges,dead-letters"))
-@WithTestResource(EmbeddedPostgresTestResource.class)
+@WithTestResource(InvoiceDatabaseTestResource.class)
 class KafkaClientSettingsTest {
 
     static final Map<String, Object> PASSED_THROUGH = KafkaPassThrough.PASSED_THROUGH;

@@ -4,18 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.agroal.DataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.valora.auth.Scope;
+import io.valora.invoice.db.Databases;
 import io.valora.invoice.keys.ApiKeyService;
 import io.valora.invoice.keys.NewKey;
 import io.valora.invoice.support.ApiKeyTopic;
-import io.valora.invoice.tenancy.TenantStore;
+import io.valora.invoice.support.InvoiceDatabaseTestResource;
 import io.valora.invoice.support.TestClock;
+import io.valora.invoice.tenancy.TenantStore;
 import io.valora.testing.kafka.KafkaBrokerTestResource;
-import io.valora.testing.postgres.EmbeddedPostgresTestResource;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -34,13 +36,15 @@ import org.junit.jupiter.api.Test;
 /** The transactional outbox: written with the change or not at all, relayed after a crash, in order. */
 @QuarkusTest
 @WithTestResource(value = KafkaBrokerTestResource.class, initArgs = @ResourceArg(name = "topics", value = "rated-charges,dead-letters"))
-@WithTestResource(EmbeddedPostgresTestResource.class)
+@WithTestResource(InvoiceDatabaseTestResource.class)
 class OutboxTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
+    /** The tables' owner (the test server's superuser): sees and may do everything, as the test needs. */
     @Inject
+    @DataSource(Databases.OWNER)
     AgroalDataSource db;
 
     @Inject

@@ -13,12 +13,12 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.valora.invoice.support.ApiKeyTopic;
+import io.valora.invoice.support.InvoiceDatabaseTestResource;
 import io.valora.schemas.Meter;
 import io.valora.schemas.Plan;
 import io.valora.schemas.catalog.PriceModelSpecs;
 import io.valora.schemas.codec.RecordSerde;
 import io.valora.testing.kafka.KafkaBrokerTestResource;
-import io.valora.testing.postgres.EmbeddedPostgresTestResource;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Currency;
@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
 /** {@code /v1/plans}: versions, validation through PriceModelSpecs, isolation, and the plans topic. */
 @QuarkusTest
 @WithTestResource(value = KafkaBrokerTestResource.class, initArgs = @ResourceArg(name = "topics", value = "rated-charges,dead-letters"))
-@WithTestResource(EmbeddedPostgresTestResource.class)
+@WithTestResource(InvoiceDatabaseTestResource.class)
 class PlansTest {
 
     static final String PRO = "{\"key\":\"pro\",\"name\":\"Pro\",\"currency\":\"USD\",\"rounding\":\"HALF_UP\","

@@ -13,10 +13,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.valora.invoice.support.ApiKeyTopic;
 import io.valora.invoice.support.Catalog;
+import io.valora.invoice.support.InvoiceDatabaseTestResource;
 import io.valora.schemas.Subscription;
 import io.valora.schemas.codec.RecordSerde;
 import io.valora.testing.kafka.KafkaBrokerTestResource;
-import io.valora.testing.postgres.EmbeddedPostgresTestResource;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @WithTestResource(value = KafkaBrokerTestResource.class, initArgs = @ResourceArg(name = "topics", value = "rated-charges,dead-letters"))
-@WithTestResource(EmbeddedPostgresTestResource.class)
+@WithTestResource(InvoiceDatabaseTestResource.class)
 class SubscriptionsTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
