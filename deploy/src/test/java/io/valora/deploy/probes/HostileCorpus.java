@@ -17,17 +17,31 @@ import java.util.Random;
  */
 final class HostileCorpus {
 
-    /** Luhn-valid test card numbers, unbroken and grouped the ways the gateway's detector must see through. */
+    /**
+     * Luhn-valid test card numbers, unbroken and grouped the ways the gateway's detector must see through: spaces,
+     * dashes, no-break spaces (U+00A0, what a copy from a web page or a spreadsheet gives) and dots.
+     */
     static final List<String> CARDS = List.of("4111111111111111", "4111 1111 1111 1111", "4111-1111-1111-1111",
-            "5500-0055-5555-5559", "3782 822463 10005");
+            "5500-0055-5555-5559", "3782 822463 10005", "4111\u00a01111\u00a01111\u00a01111", "4111.1111.1111.1111");
+    /** A card number written as a JSON number: with a fraction and in exponent notation (issue 17 item 9). */
+    static final List<String> FLOAT_CARDS = List.of("4111111111111111.0", "4.111111111111111e15");
+    /** A millisecond timestamp: an ordinary 13-digit number that must never be taken for a card. */
+    static final String MILLIS = "1764547200123";
 
     /** Stands for bytes that are not UTF-8; swapped in when the body is encoded. */
     private static final String BAD_UTF8 = "\u0001BADUTF8\u0001";
     private static final byte[] BAD_UTF8_BYTES = {(byte) 0xC3, (byte) 0x28, (byte) 0xFF, (byte) 0xFE};
     private static final String KEY = "valora-dev-key";
-    /** Poisons that are fine as a value inside data (any JSON value is), unlike in an attribute. */
+    /**
+     * Poisons that are fine as a value inside data (any finite JSON value is), unlike in an attribute. The overflow
+     * values are among them: the gateway cannot know which property a meter reads, so rating refuses them
+     * ({@code value-invalid}, {@code amount-overflow}; see {@link BlastRadius}).
+     */
     private static final java.util.Set<String> VALID_DATA_VALUES = java.util.Set.of("string 300", "number", "bool",
-            "array", "nul");
+            "array", "nul", "millis number", "millis text", "overflow 1e19", "overflow long+1", "overflow -1e18");
+    /** Poisons that are numbers in a Stripe form's {@code payload[value]}, which takes numbers only. */
+    private static final java.util.Set<String> STRIPE_NUMBERS = java.util.Set.of("number", "millis number",
+            "millis text", "overflow 1e19", "overflow long+1", "overflow -1e18");
 
     private final String run;
     private final Instant now;
@@ -46,14 +60,30 @@ final class HostileCorpus {
     /** Where a poison goes: an attribute, or inside data (as a value, a key, or deep down). */
     enum Role { ID, SUBJECT, SOURCE, TYPE, TIME, DATA, DATA_KEY, DATA_NESTED }
 
-    /** A poison: its JSON text and, for the form-encoded Stripe endpoint, its raw text. */
-    record Poison(String name, String json, String form, boolean card) {
+    /**
+     * A poison: its JSON text and, for the form-encoded Stripe endpoint, its raw text; {@code benign} ones are
+     * ordinary values that look suspicious (a millisecond timestamp) and must be accepted where their type fits.
+     */
+    record Poison(String name, String json, String form, boolean card, boolean benign) {
         static Poison text(String name, String value, boolean card) {
-            return new Poison(name, "\"" + value + "\"", value, card);
+            return new Poison(name, "\"" + value + "\"", value, card, false);
         }
 
         static Poison raw(String name, String json) {
-            return new Poison(name, json, json, false);
+            return new Poison(name, json, json, false, false);
+        }
+
+        static Poison rawCard(String name, String json) {
+            return new Poison(name, json, json, true, false);
+        }
+
+        static Poison benign(Poison poison) {
+            return new Poison(poison.name, poison.json, poison.form, false, true);
+        }
+
+        /** Whether it is a JSON string (then any string attribute takes it). */
+        boolean isText() {
+            return json.startsWith("\"");
         }
     }
 
@@ -61,7 +91,10 @@ final class HostileCorpus {
     static List<Poison> poisons() {
         List<Poison> list = new ArrayList<>();
         for (String card : CARDS) {
-            list.add(Poison.text("card " + card.charAt(4), "ord " + card, true));
+            list.add(Poison.text("card " + separatorName(card.charAt(4)), "ord " + card, true));
+        }
+        for (String card : FLOAT_CARDS) {
+            list.add(Poison.rawCard("card float " + card, card));
         }
         list.add(Poison.raw("1e400", "1e400"));
         list.add(Poison.raw("-1e400", "-1e400"));
@@ -84,7 +117,27 @@ final class HostileCorpus {
         list.add(Poison.raw("epoch -1", "-1"));
         list.add(Poison.raw("epoch year 0", "-62167219200"));
         list.add(Poison.raw("epoch year 9999", "253402300799"));
+        list.add(Poison.benign(Poison.raw("millis number", MILLIS)));
+        list.add(Poison.benign(Poison.text("millis text", MILLIS, false)));
+        list.add(Poison.raw("overflow 1e19", "10000000000000000000"));
+        list.add(Poison.raw("overflow long+1", "9223372036854775808"));
+        list.add(Poison.raw("overflow -1e18", "-1000000000000000000"));
         return list;
+    }
+
+    /** How many of {@link #poisons()} carry a card number; they come first. */
+    static int cardPoisons() {
+        return CARDS.size() + FLOAT_CARDS.size();
+    }
+
+    private static String separatorName(char separator) {
+        return switch (separator) {
+            case ' ' -> "space";
+            case '-' -> "dash";
+            case '.' -> "dot";
+            case '\u00a0' -> "nbsp";
+            default -> Character.isDigit(separator) ? "unbroken" : "U+" + Integer.toHexString(separator);
+        };
     }
 
     /** The fixed corpus: every card in every role of every endpoint, every other poison in an attribute and data. */
@@ -92,9 +145,10 @@ final class HostileCorpus {
         List<ProbeRequest> requests = new ArrayList<>();
         List<Poison> poisons = poisons();
         for (IngestEndpoint endpoint : IngestEndpoint.values()) {
-            int c = 0;
+            // each endpoint starts the card rotation elsewhere, so every card meets several roles and endpoints
+            int c = endpoint.ordinal() * Role.values().length;
             for (Role role : Role.values()) {
-                Poison card = poisons.get(c++ % CARDS.size());
+                Poison card = poisons.get(c++ % cardPoisons());
                 requests.add(event(endpoint, role, card, endpoint.contentType, null));
             }
             for (Poison poison : poisons) {
@@ -106,6 +160,10 @@ final class HostileCorpus {
                 requests.add(event(endpoint, attribute, poison, endpoint.contentType, null));
                 if (attribute == Role.ID) {
                     requests.add(event(endpoint, Role.DATA, poison, endpoint.contentType, null));
+                }
+                if (poison.name().equals("millis number")) {
+                    // milliseconds where seconds (Lago, Stripe) or RFC 3339 text (CloudEvents) belong: refused
+                    requests.add(event(endpoint, Role.TIME, poison, endpoint.contentType, null));
                 }
             }
             requests.add(truncated(endpoint));
@@ -129,8 +187,9 @@ final class HostileCorpus {
             Poison poison = poisons.get(random.nextInt(poisons.size()));
             String contentType = random.nextInt(10) == 0
                     ? endpoints[random.nextInt(endpoints.length)].contentType : endpoint.contentType;
-            ProbeRequest request = event(endpoint, roles[random.nextInt(roles.length)], poison, contentType, null)
-                    .refusable(poison.card());
+            ProbeRequest request = event(endpoint, roles[random.nextInt(roles.length)], poison, contentType, null);
+            request = request.refusable(request.carriesCard())
+                    .acceptable(false); // the mix asserts refusals of cards only
             if (random.nextInt(3) == 0) {
                 request = damaged(request, random);
             }
@@ -157,13 +216,20 @@ final class HostileCorpus {
         String marker = hostilePrefix() + next++;
         Map<String, String> fields = fields(endpoint, marker);
         poison(endpoint, fields, role, poison);
-        boolean refuse = poison.card() || (endpoint == IngestEndpoint.STRIPE
-                ? role == Role.TIME || role == Role.DATA && !poison.name().equals("number")
-                : !(role == Role.DATA && VALID_DATA_VALUES.contains(poison.name())));
+        boolean stripe = endpoint == IngestEndpoint.STRIPE;
+        boolean dataValue = role == Role.DATA || role == Role.DATA_NESTED;
+        // a card in exponent notation is a card where it is read as a number (a data value), plain text elsewhere
+        boolean card = poison.card() && (dataValue || !poison.name().startsWith("card float") || !poison.json()
+                .contains("e"));
+        boolean textLookAlike = poison.card() && !card;
+        boolean accept = poison.benign() && (role == Role.DATA || role == Role.ID && (stripe || poison.isText()));
+        boolean refuse = !accept && (card || (textLookAlike ? !stripe && role != Role.DATA_KEY : stripe
+                ? role == Role.TIME || role == Role.DATA && !STRIPE_NUMBERS.contains(poison.name())
+                : !(role == Role.DATA && VALID_DATA_VALUES.contains(poison.name()))));
         return build(endpoint, endpoint + " " + role + " " + poison.name() + " as " + contentType
                 + (headers == null ? "" : " " + headers.stream().map(h -> h.getKey() + ":" + abbreviate(h.getValue()))
                         .toList()), marker, fields, contentType, headers == null ? headers(contentType) : headers,
-                poison.card()).refusable(refuse);
+                card).refusable(refuse).acceptable(accept);
     }
 
     /** The attributes of a valid event in the endpoint's own field names, values as JSON (form text for Stripe). */

@@ -34,10 +34,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * Issue #7's hostile-input and isolation probes against the real running services (one stack for both tests):
- * junk of every kind at every ingest endpoint must never draw a 5xx nor reach {@code usage-events}, while valid
- * control events sent alongside do reach it; and a second tenant's key, aimed at every endpoint of invoice-service
- * and rating-streams with the first tenant's ids, must see none of the first tenant's data and change none of it.
+ * Issue #7's hostile-input and isolation probes and issue 17's blast-radius proof against the real running
+ * services (one stack for all three tests, which saves two stack start-ups in CI): junk of every kind at every
+ * ingest endpoint must never draw a 5xx nor reach {@code usage-events}, while valid control events sent alongside
+ * do reach it; a second tenant's key, aimed at every endpoint of invoice-service and rating-streams with the first
+ * tenant's ids, must see none of the first tenant's data and change none of it; and one tenant's hostile input,
+ * bad records on the topics and a period that cannot close must not change a cent of another tenant's invoices
+ * ({@link BlastRadius}).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HostileInputAndIsolationIT {
@@ -57,7 +60,9 @@ class HostileInputAndIsolationIT {
         LocalStackSettings settings = LocalStackSettings.builder(TestDirs.repoRoot())
                 .dataDir(TestDirs.fresh("probes"))
                 .ports(LocalStackSettings.Ports.free())
-                .serviceEnv(LocalStack.INVOICE_SERVICE, Map.of("VALORA_OPERATOR_TOKEN", OPERATOR_TOKEN))
+                .serviceEnv(LocalStack.INVOICE_SERVICE, Map.of("VALORA_OPERATOR_TOKEN", OPERATOR_TOKEN,
+                        // the blast-radius probe watches the scheduler close ended periods (default every 60 s)
+                        "VALORA_CLOSE_INTERVAL", "2s"))
                 .progress(line -> System.out.println("[probes] " + line))
                 .build();
         stack = LocalStack.start(settings);
@@ -84,6 +89,7 @@ class HostileInputAndIsolationIT {
         List<String> acceptedFixed = Collections.synchronizedList(new ArrayList<>());
         List<String> acceptedCards = Collections.synchronizedList(new ArrayList<>());
         List<String> controlsRefused = Collections.synchronizedList(new ArrayList<>());
+        List<String> benignRefused = Collections.synchronizedList(new ArrayList<>());
         List<String> controls = new ArrayList<>();
         IngestEndpoint[] endpoints = IngestEndpoint.values();
         AtomicInteger done = new AtomicInteger();
@@ -111,6 +117,9 @@ class HostileInputAndIsolationIT {
                     }
                     if (status / 100 == 2 && probe.carriesCard()) {
                         acceptedCards.add(status + " " + probe.label());
+                    }
+                    if (status / 100 != 2 && probe.mustAccept()) {
+                        benignRefused.add(status + " " + probe.label());
                     }
                     if (control != null) {
                         int controlStatus = http.send(stack.ingestGatewayUrl(), control);
@@ -166,9 +175,16 @@ class HostileInputAndIsolationIT {
                 }
             }
         }
-        List<String> cardsOnTopic = HostileCorpus.CARDS.stream()
-                .filter(card -> records.stream().anyMatch(r -> r.contains(card) || r.contains(card.replaceAll("[ -]",
-                        "")))).toList();
+        List<String> cardsOnTopic = new ArrayList<>(HostileCorpus.CARDS.stream()
+                .filter(card -> records.stream().anyMatch(r -> r.contains(card) || r.contains(card.replaceAll("[^0-9]",
+                        "")))).toList());
+        // a card in exponent notation is one only as a JSON number; as text (a key, a Stripe field) it is legal
+        Pattern exponentCard = Pattern.compile("[:,\\[]4\\.111111111111111[eE]\\+?15");
+        if (records.stream().anyMatch(r -> exponentCard.matcher(r.value()).find())) {
+            cardsOnTopic.add("4.111111111111111e15 as a number");
+        }
+        List<String> benignMissing = hostile.stream().filter(ProbeRequest::mustAccept).map(ProbeRequest::marker)
+                .filter(m -> records.stream().noneMatch(r -> r.value().contains(m + "\""))).toList();
         List<String> controlsOnTopic = controls.stream()
                 .filter(c -> records.stream().anyMatch(r -> r.contains(c))).toList();
 
@@ -184,6 +200,11 @@ class HostileInputAndIsolationIT {
         assertThat(acceptedCards).as("card-carrying requests accepted").isEmpty();
         assertThat(landedRefused).as("events of refused requests on the topic").isEmpty();
         assertThat(cardsOnTopic).as("card numbers on the topic").isEmpty();
+        System.out.printf("[probes] %d requests whose suspicious-looking values are legal (millisecond timestamps)"
+                + " must be accepted: %d refused, %d not on the topic%n", hostile.stream()
+                .filter(ProbeRequest::mustAccept).count(), benignRefused.size(), benignMissing.size());
+        assertThat(benignRefused).as("legal millisecond timestamps refused").isEmpty();
+        assertThat(benignMissing).as("accepted millisecond-timestamp events missing on the topic").isEmpty();
     }
 
     @Test
@@ -356,6 +377,57 @@ class HostileInputAndIsolationIT {
         assertThat(keys.toString()).contains(otherKeyOfA).doesNotContain("\"revoked\":true");
         assertThat(cross).extracting(UsageTopic.Text::key).containsExactly(tenantB + "/" + customer);
         assertThat(cross.get(0).value()).contains(tenantB).doesNotContain(tenantA);
+    }
+
+    @Test
+    void catalogFieldsBeyondTheirLimitsAreRefusedNamingTheField() {
+        ProbeHttp http = new ProbeHttp();
+        String key = createTenant(http, "catalog-" + run);
+        String inv = stack.invoiceServiceUrl();
+        ok(http.call("POST", inv + "/v1/meters", key, """
+                {"key":"api_call","eventType":"api_call","aggregation":"sum","valueProperty":"value"}""",
+                "application/json"));
+        CatalogCorpus corpus = new CatalogCorpus(run);
+        List<String> wrong = new ArrayList<>();
+        for (CatalogCorpus.Probe probe : corpus.probes()) {
+            HttpResponse<String> answer = http.call("POST", inv + probe.path(), key, probe.body(), "application/json");
+            String body = answer.body().length() > 300 ? answer.body().substring(0, 300) + "..." : answer.body();
+            if (answer.statusCode() != probe.status()) {
+                wrong.add(probe.label() + ": expected " + probe.status() + ", answered " + answer.statusCode() + " "
+                        + body);
+            } else if (probe.field() != null && !namesField(answer.body(), probe.field())) {
+                wrong.add(probe.label() + ": the 422 does not name " + probe.field() + ": " + body);
+            }
+        }
+        List<String> created = new ArrayList<>();
+        for (String list : List.of("/v1/customers", "/v1/meters", "/v1/plans", "/v1/api-keys")) {
+            if (http.call("GET", inv + list, key, null, "application/json").body().contains(corpus.marker())) {
+                created.add(list);
+            }
+        }
+        System.out.printf("[probes] catalog: %d oversized or card-carrying writes, statuses %s%n",
+                corpus.probes().size(), http.statuses());
+        assertThat(wrong).as("catalog writes not refused as documented").isEmpty();
+        assertThat(created).as("lists holding a refused write").isEmpty();
+    }
+
+    private static boolean namesField(String body, String field) {
+        try {
+            return JSON.readTree(body).path("errors").findValuesAsText("field").contains(field);
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
+    @Test
+    void oneTenantsHostileInputAndBadRecordsChangeNothingOfAnothersBilling() throws Exception {
+        ProbeHttp http = new ProbeHttp();
+        String tenantA = "blast-a-" + run;
+        HostileTenant a = new HostileTenant(stack, tenantA, createTenant(http, tenantA), run);
+        String keyB = createTenant(http, "blast-b-" + run);
+        long started = System.nanoTime();
+        new BlastRadius(stack).prove(a, keyB, run);
+        System.out.printf("[blast] blast-radius probe passed in %d s%n", (System.nanoTime() - started) / 1_000_000_000);
     }
 
     private String createTenant(ProbeHttp http, String tenant) {

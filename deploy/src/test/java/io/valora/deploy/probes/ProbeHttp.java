@@ -20,7 +20,12 @@ import java.util.TreeMap;
  */
 final class ProbeHttp {
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /**
+     * HTTP/1.1: offered an h2c upgrade, invoice-service answers a body beyond its cap with a GOAWAY that the JDK
+     * client reports as an IOException instead of the 413 it sent.
+     */
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
     private final Map<Integer, Integer> statuses = new TreeMap<>();
     private int sent;
 

@@ -15,11 +15,22 @@ import java.util.Map;
  * @param carriesCard whether a card number is somewhere in it (such a request must never be accepted)
  * @param mustRefuse  whether the gateway's documented rules refuse it (a poison in data that is a valid data value,
  *                    or free text in a Stripe identifier, may be accepted; then its event may be on the topic)
+ * @param mustAccept  whether the rules accept it although it looks suspicious (a millisecond timestamp is no card
+ *                    number): then it must be answered 2xx and its event must be on the topic
  */
 record ProbeRequest(String label, String marker, String path, List<Map.Entry<String, String>> headers, byte[] body,
-        boolean carriesCard, boolean mustRefuse) {
+        boolean carriesCard, boolean mustRefuse, boolean mustAccept) {
+
+    ProbeRequest(String label, String marker, String path, List<Map.Entry<String, String>> headers, byte[] body,
+            boolean carriesCard, boolean mustRefuse) {
+        this(label, marker, path, headers, body, carriesCard, mustRefuse, false);
+    }
 
     ProbeRequest refusable(boolean refuse) {
-        return new ProbeRequest(label, marker, path, headers, body, carriesCard, refuse);
+        return new ProbeRequest(label, marker, path, headers, body, carriesCard, refuse, mustAccept);
+    }
+
+    ProbeRequest acceptable(boolean accept) {
+        return new ProbeRequest(label, marker, path, headers, body, carriesCard, mustRefuse, accept);
     }
 }

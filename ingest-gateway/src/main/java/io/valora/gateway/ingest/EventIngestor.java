@@ -154,6 +154,11 @@ public class EventIngestor {
                     + config.maxBatchEvents() + " are accepted per request. Split it into smaller batches.");
         }
         refuseCardData(tenant, request.raw(), request.batch(), metrics);
+        if (request.events() != request.raw()) {
+            // A vendor mapping can turn text into a number: Stripe's payload[value]=4.111111111111111e15 is no card
+            // as text, but becomes the number 4111111111111111 in data.value; what is published is scanned too.
+            refuseCardData(tenant, events, request.batch(), metrics);
+        }
         if (!request.mappingErrors().isEmpty()) {
             metrics.rejected("invalid", events.size());
             RefusalLog.debug(tenant, "invalid", events.size(), request.mappingErrors().size());

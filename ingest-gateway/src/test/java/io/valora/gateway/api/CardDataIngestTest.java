@@ -94,6 +94,21 @@ class CardDataIngestTest {
     }
 
     @Test
+    void refusesAStripeValueThatIsACardOnlyOnceReadAsANumber() {
+        // as form text "4.111111111111111e15" holds no card, but payload[value] is published as 4111111111111111
+        given().header("Authorization", KEY).contentType("application/x-www-form-urlencoded")
+                .body("event_name=api_call&payload%5Bstripe_customer_id%5D=cust-card&payload%5Bvalue%5D=4.111111111111111e15"
+                        + "&identifier=card-stripe-exponent")
+                .when().post("/v1/billing/meter_events")
+                .then().statusCode(422).body("type", org.hamcrest.Matchers.endsWith("/card-data-refused"));
+        given().header("Authorization", KEY).contentType("application/x-www-form-urlencoded")
+                .body("event_name=api_call&payload%5Bstripe_customer_id%5D=cust-card&payload%5Bvalue%5D=1796657500007"
+                        + "&identifier=card-stripe-millis")
+                .when().post("/v1/billing/meter_events")
+                .then().statusCode(200);
+    }
+
+    @Test
     void acceptsMillisecondTimestampsAndRunIdsThatOnlyLookLikeCards() {
         // 1796657500007 passes Luhn; so does the id's 15 digits: the old rule refused both.
         given().header("Authorization", KEY).contentType("application/cloudevents+json")
