@@ -41,7 +41,8 @@ import org.junit.jupiter.api.Timeout;
  * mutual TLS; a CA no JVM trusts by default). A client given only the standard keys, as a service gets them from its
  * {@code KAFKA_*} variables, connects on each; the packaged gateway exits naming the cause when its password is
  * wrong or it does not trust the broker, becomes ready on mutual TLS, and goes not-ready naming the cause when its
- * SCRAM credential is deleted while it runs.
+ * SCRAM credential is deleted while it runs; rating-streams exits naming a refused PLAIN password; its replay tool
+ * runs over PLAIN/TLS and exits non-zero naming a wrong password.
  */
 @Timeout(value = 8, unit = TimeUnit.MINUTES)
 class SecuredListenersIT {
@@ -75,7 +76,8 @@ class SecuredListenersIT {
         broker.createScramUser(SCRAM_USER, SCRAM_PASSWORD);
         try (Admin admin = Admin.create(broker.adminProperties())) {
             admin.createTopics(List.of(new NewTopic(TOPICS.usageEvents(), 1, (short) 1),
-                    new NewTopic(TOPICS.apiKeys(), 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
+                    new NewTopic(TOPICS.apiKeys(), 1, (short) 1),
+                    new NewTopic(TOPICS.usageEventsRejected(), 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
         }
         clientKeystore = ClientKeystore.issue(broker.tls(), MTLS_CN, dir.resolve("logs"));
         otherCa = LocalCertificates.createOrReuse(dir.resolve("other-ca"), "other-secret", dir.resolve("logs"));
@@ -143,10 +145,34 @@ class SecuredListenersIT {
     }
 
     @Test
+    void shouldStopRatingStreamsWithAWrongPlainPasswordNamingAuthentication() throws Exception {
+        Map<String, String> env = new HashMap<>(PROD);
+        env.put("VALORA_STATE_DIR", dir.resolve("rating-state").toString());
+        env.putAll(broker.plainEnv(PLAIN_USER, "not-the-password", Truststore.of(broker.tls())));
+        String output = exitOutput("rating-streams", "rating-wrong-password", env);
+        assertThat(output).contains("Kafka refused this service's credentials or certificate")
+                .contains("SaslAuthenticationException").contains("Invalid username or password");
+    }
+
+    @Test
+    void shouldRunTheReplayToolOverPlainTlsAndStopItOnAWrongPassword() throws Exception {
+        Truststore ca = Truststore.of(broker.tls());
+        try (KafkaProducer<String, String> internal = producer(broker.adminProperties())) {
+            internal.send(new ProducerRecord<>(TOPICS.usageEventsRejected(), "t/c", "a rejected event")).get(30, TimeUnit.SECONDS);
+        }
+        ReplayRun right = replay("replay-plain", broker.plainEnv(PLAIN_USER, PLAIN_PASSWORD, ca));
+        assertThat(right.exit()).as(right.output()).isZero();
+        assertThat(right.output()).contains("re-published 1 rejected events");
+        ReplayRun wrong = replay("replay-wrong-password", broker.plainEnv(PLAIN_USER, "not-the-password", ca));
+        assertThat(wrong.exit()).as(wrong.output()).isNotZero();
+        assertThat(wrong.output()).contains("SaslAuthenticationException").contains("Invalid username or password");
+    }
+
+    @Test
     void shouldMakeAGatewayOnMutualTlsReady() throws Exception {
         Map<String, String> env = new HashMap<>(PROD_NO_TOPIC_CHECK);
         env.putAll(broker.mtlsEnv(clientKeystore, Truststore.of(broker.tls())));
-        try (Gateway gateway = Gateway.start("gateway-mtls", env, dir)) {
+        try (PackagedService gateway = PackagedService.start("gateway-mtls", env, dir)) {
             Duration took = gateway.awaitReadiness(200, "\"UP\"", TIMEOUT);
             System.out.println("[secured-listeners] gateway on mTLS ready after " + took.toMillis() + " ms");
         }
@@ -158,7 +184,7 @@ class SecuredListenersIT {
         broker.createScramUser(user, SCRAM_PASSWORD);
         Map<String, String> env = new HashMap<>(PROD_NO_TOPIC_CHECK);
         env.putAll(broker.scramEnv(user, SCRAM_PASSWORD, Truststore.of(broker.tls())));
-        try (Gateway gateway = Gateway.start("gateway-revoked", env, dir)) {
+        try (PackagedService gateway = PackagedService.start("gateway-revoked", env, dir)) {
             gateway.awaitReadiness(200, "\"UP\"", TIMEOUT);
             broker.deleteScramUser(user);
             Duration down = gateway.awaitReadiness(503, "SaslAuthenticationException", Duration.ofSeconds(60));
@@ -174,6 +200,24 @@ class SecuredListenersIT {
             broker.createScramUser(user, SCRAM_PASSWORD);
             Duration back = gateway.awaitReadiness(200, "\"UP\"", Duration.ofSeconds(60));
             System.out.println("[secured-listeners] gateway ready again " + back.toMillis() + " ms after the credential was restored");
+        }
+    }
+
+    /** What a run of rating-streams' replay tool printed, and its exit status. */
+    private record ReplayRun(int exit, String output) {
+    }
+
+    /** Runs rating-streams' {@code RejectedEventsReplay} from the packaged service's jars with {@code env}. */
+    private static ReplayRun replay(String name, Map<String, String> env) throws Exception {
+        Path app = TestDirs.repoRoot().resolve("rating-streams/target/quarkus-app");
+        List<String> command = List.of(ChildProcess.javaExecutable(), "-Xmx128m", "-cp",
+                app.resolve("app") + "/*:" + app.resolve("lib/main") + "/*", "io.valora.rating.replay.RejectedEventsReplay");
+        ChildProcess tool = ChildProcess.start(name, command, env, dir.resolve("logs").resolve(name + ".log"));
+        try {
+            assertThat(tool.process().waitFor(120, TimeUnit.SECONDS)).as("the replay tool finishes by itself").isTrue();
+            return new ReplayRun(tool.process().exitValue(), tool.output());
+        } finally {
+            tool.stop(Duration.ofSeconds(10));
         }
     }
 
@@ -203,7 +247,12 @@ class SecuredListenersIT {
 
     /** Starts the packaged gateway with {@code env}, waits until it exits by itself, and returns its output. */
     private static String exitOutput(String name, Map<String, String> env) throws Exception {
-        try (Gateway gateway = Gateway.start(name, env, dir)) {
+        return exitOutput("ingest-gateway", name, env);
+    }
+
+    /** As {@link #exitOutput(String, Map)} for the packaged service in {@code module}. */
+    private static String exitOutput(String module, String name, Map<String, String> env) throws Exception {
+        try (PackagedService gateway = PackagedService.start(module, name, env, dir)) {
             Process process = gateway.child.process();
             assertThat(process.waitFor(90, TimeUnit.SECONDS)).as("the gateway exits by itself").isTrue();
             assertThat(process.exitValue()).as(gateway.child.tail()).isNotZero();
@@ -211,23 +260,28 @@ class SecuredListenersIT {
         }
     }
 
-    /** The packaged ingest-gateway as its own process, stopped on close whatever happened. */
-    private static final class Gateway implements AutoCloseable {
+    /** A packaged service (the ingest-gateway unless told otherwise) as its own process, stopped on close whatever happened. */
+    private static final class PackagedService implements AutoCloseable {
         private final ChildProcess child;
         private final URI readiness;
         private final HttpClient http = HttpClient.newHttpClient();
         private static final ObjectMapper JSON = new ObjectMapper();
         private final AtomicReference<String> last = new AtomicReference<>("");
 
-        private Gateway(ChildProcess child, URI readiness) {
+        private PackagedService(ChildProcess child, URI readiness) {
             this.child = child;
             this.readiness = readiness;
         }
 
-        static Gateway start(String name, Map<String, String> env, Path dir) {
-            ServiceSpec spec = ServiceSpec.quarkusApp(name, TestDirs.repoRoot().resolve("ingest-gateway"), Loopback.freePort(),
+        static PackagedService start(String name, Map<String, String> env, Path dir) {
+            return start("ingest-gateway", name, env, dir);
+        }
+
+        /** Any packaged Quarkus service of the repository ({@code module}: its folder). */
+        static PackagedService start(String module, String name, Map<String, String> env, Path dir) {
+            ServiceSpec spec = ServiceSpec.quarkusApp(name, TestDirs.repoRoot().resolve(module), Loopback.freePort(),
                     env, List.of("-Xmx256m"));
-            return new Gateway(ChildProcess.start(name, spec.command(), spec.env(), dir.resolve("logs").resolve(name + ".log")),
+            return new PackagedService(ChildProcess.start(name, spec.command(), spec.env(), dir.resolve("logs").resolve(name + ".log")),
                     URI.create(spec.readinessUrl()));
         }
 
