@@ -249,13 +249,18 @@ final class SecuredListenersBroker implements AutoCloseable {
 
     /** The service's environment for mutual TLS with the client keystore {@code keystore} (password: the CA's). */
     Map<String, String> mtlsEnv(Path keystore, Truststore truststore) {
+        return mtlsEnv(keystore, tls.password(), truststore);
+    }
+
+    /** As {@link #mtlsEnv(Path, Truststore)} with a keystore of another password (e.g. signed by another CA). */
+    Map<String, String> mtlsEnv(Path keystore, String keystorePassword, Truststore truststore) {
         Map<String, String> keys = new LinkedHashMap<>();
         keys.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + ports.mtls());
         keys.put(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, "SSL");
         keys.put(SslConfigs.SSL_KEYSTORE_TYPE_CONFIG, "PKCS12");
         keys.put(SslConfigs.SSL_KEYSTORE_LOCATION_CONFIG, keystore.toString());
-        keys.put(SslConfigs.SSL_KEYSTORE_PASSWORD_CONFIG, tls.password());
-        keys.put(SslConfigs.SSL_KEY_PASSWORD_CONFIG, tls.password());
+        keys.put(SslConfigs.SSL_KEYSTORE_PASSWORD_CONFIG, keystorePassword);
+        keys.put(SslConfigs.SSL_KEY_PASSWORD_CONFIG, keystorePassword);
         keys.putAll(truststore.keys());
         return KafkaEnv.of(keys);
     }

@@ -42,7 +42,8 @@ import org.junit.jupiter.api.Timeout;
  * {@code KAFKA_*} variables, connects on each; the packaged gateway exits naming the cause when its password is
  * wrong or it does not trust the broker, becomes ready on mutual TLS, and goes not-ready naming the cause when its
  * SCRAM credential is deleted while it runs; rating-streams exits naming a refused PLAIN password; its replay tool
- * runs over PLAIN/TLS and exits non-zero naming a wrong password.
+ * runs over PLAIN/TLS and exits non-zero naming a wrong password; invoice-service whose client certificate the
+ * broker does not trust exits naming the TLS failure.
  */
 @Timeout(value = 8, unit = TimeUnit.MINUTES)
 class SecuredListenersIT {
@@ -152,6 +153,23 @@ class SecuredListenersIT {
         String output = exitOutput("rating-streams", "rating-wrong-password", env);
         assertThat(output).contains("Kafka refused this service's credentials or certificate")
                 .contains("SaslAuthenticationException").contains("Invalid username or password");
+    }
+
+    @Test
+    void shouldStopAnInvoiceServiceWhoseCertificateTheBrokerDoesNotTrustNamingTheHandshake() throws Exception {
+        Path foreign = ClientKeystore.issue(otherCa, "valora-invoice", dir.resolve("logs"));
+        PostgresConfig db = PostgresConfig.of(dir.resolve("postgres")).withPort(Loopback.freePort()).withLogDir(dir.resolve("logs"));
+        try (PostgresProcess postgres = PostgresProcess.start(db, RuntimeClasspath.load(Path.of(System.getProperty(RuntimeClasspath.FILE_PROPERTY))),
+                TIMEOUT)) {
+            Map<String, String> env = new HashMap<>(PROD);
+            env.putAll(Map.of("VALORA_DB_URL", postgres.jdbcUrl(), "VALORA_DB_USER", postgres.user(),
+                    "VALORA_DB_PASSWORD", postgres.password()));
+            // It trusts the broker, but its own certificate comes from a CA the broker does not trust.
+            env.putAll(broker.mtlsEnv(foreign, otherCa.password(), Truststore.of(broker.tls())));
+            String output = exitOutput("invoice-service", "invoice-foreign-certificate", env);
+            assertThat(output).contains("Kafka refused this service's credentials or certificate: the TLS handshake failed")
+                    .contains("SslAuthenticationException");
+        }
     }
 
     @Test
