@@ -18,6 +18,7 @@ import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.errors.AuthenticationException;
 import org.apache.kafka.common.errors.AuthorizationException;
+import org.apache.kafka.common.errors.SslAuthenticationException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -108,9 +109,19 @@ public class KafkaStartupCheck {
         }
     }
 
-    private static IllegalStateException refused(Throwable cause) {
+    /** Why the check could not describe the topics, worded for the operator who reads the exit message. */
+    static IllegalStateException refused(Throwable cause) {
+        if (cause instanceof SslAuthenticationException) {
+            // TLS 1.3 reports a client certificate the broker refused only as "Failed to process post-handshake
+            // messages", so the message says which two things to check.
+            return new IllegalStateException("Kafka refused this service's credentials or certificate: the TLS handshake failed ("
+                    + cause.getClass().getSimpleName() + ": " + cause.getMessage() + "). Check that kafka.ssl.truststore.* holds"
+                    + " the CA of the brokers' certificates and, with mutual TLS, that the brokers trust the certificate in"
+                    + " kafka.ssl.keystore.* (or their KAFKA_SSL_* variables)", cause);
+        }
         if (cause instanceof AuthenticationException) {
-            return new IllegalStateException("Kafka refused this service's credentials or certificate: " + cause.getMessage()
+            return new IllegalStateException("Kafka refused this service's credentials or certificate: "
+                    + cause.getClass().getSimpleName() + ": " + cause.getMessage()
                     + " (check kafka.sasl.jaas.config / kafka.ssl.* or their KAFKA_* variables)", cause);
         }
         if (cause instanceof AuthorizationException) {

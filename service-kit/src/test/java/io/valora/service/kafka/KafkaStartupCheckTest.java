@@ -7,6 +7,8 @@ import java.util.Map;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.Node;
 import org.apache.kafka.common.TopicPartitionInfo;
+import org.apache.kafka.common.errors.SaslAuthenticationException;
+import org.apache.kafka.common.errors.SslAuthenticationException;
 import org.junit.jupiter.api.Test;
 
 class KafkaStartupCheckTest {
@@ -29,6 +31,20 @@ class KafkaStartupCheckTest {
     void threeReplicasWithTwoInSyncPass() {
         assertThat(KafkaStartupCheck.problems(Map.of("usage-events", topic("usage-events", List.of(A, B, C))),
                 Map.of("usage-events", 2))).isEmpty();
+    }
+
+    @Test
+    void aRefusedTlsHandshakeNamesTheTruststoreAndTheClientCertificate() {
+        assertThat(KafkaStartupCheck.refused(new SslAuthenticationException("Failed to process post-handshake messages")))
+                .hasMessageContaining("the TLS handshake failed (SslAuthenticationException: Failed to process post-handshake messages)")
+                .hasMessageContaining("kafka.ssl.truststore.*").hasMessageContaining("kafka.ssl.keystore.*");
+    }
+
+    @Test
+    void aRefusedPasswordNamesTheSaslException() {
+        assertThat(KafkaStartupCheck.refused(new SaslAuthenticationException("Authentication failed: Invalid username or password")))
+                .hasMessageContaining("credentials or certificate: SaslAuthenticationException: Authentication failed")
+                .hasMessageContaining("kafka.sasl.jaas.config");
     }
 
     private static TopicDescription topic(String name, List<Node> replicas) {
