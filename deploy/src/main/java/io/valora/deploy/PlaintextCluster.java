@@ -50,6 +50,11 @@ public final class PlaintextCluster implements Component {
             Loopback.requireFree(config.ports().get(i), "Kafka node " + (i + 1));
             Loopback.requireFree(config.controllerPorts().get(i), "Kafka controller " + (i + 1));
         }
+        try {
+            Files.createDirectories(config.dataDir());
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not create " + config.dataDir(), e);
+        }
         String clusterId = KafkaProcess.clusterId(config.dataDir());
         List<Path> files = new ArrayList<>();
         for (int id = 1; id <= config.nodes(); id++) {
