@@ -1,7 +1,9 @@
 package io.valora.bench.ingest;
 
+import io.valora.bench.ClientProperties;
 import io.valora.bench.ProcessCpu;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -18,7 +20,9 @@ import java.util.UUID;
  * every figure as {@code BENCH <name> <value> <unit>}.
  *
  * <p>Options ({@code --name value}): {@code gateway} (http://127.0.0.1:8080), {@code bootstrap}
- * (127.0.0.1:9092), {@code key} (valora-dev-key), {@code topic} (usage-events), {@code seconds}
+ * (127.0.0.1:9092), {@code command-config} a properties file with Kafka client settings for the raw
+ * producer and ProducerPerformance on a secured cluster (Kafka's standard keys, e.g. {@code security.protocol},
+ * {@code sasl.jaas.config}, {@code ssl.truststore.location}; none by default), {@code key} (valora-dev-key), {@code topic} (usage-events), {@code seconds}
  * per phase (15), {@code connections} (128), {@code depth} requests in flight per connection
  * (1; above 1 they are pipelined, but the server answers a connection's requests one after the
  * other, so each waits for the broker acknowledgements of those before it), {@code batch} events per batched request (500), {@code phases} to run, comma
@@ -36,6 +40,9 @@ public final class IngestLoad {
         Map<String, String> options = options(args);
         URI events = URI.create(options.getOrDefault("gateway", "http://127.0.0.1:8080") + "/v1/events");
         String bootstrap = options.getOrDefault("bootstrap", "127.0.0.1:9092");
+        ClientProperties kafka = options.containsKey("command-config")
+                ? ClientProperties.load(Path.of(options.get("command-config")), bootstrap)
+                : ClientProperties.plaintext(bootstrap);
         String key = options.getOrDefault("key", "valora-dev-key");
         String topic = options.getOrDefault("topic", "usage-events");
         Duration phase = Duration.ofSeconds(Long.parseLong(options.getOrDefault("seconds", "15")));
@@ -58,7 +65,7 @@ public final class IngestLoad {
             double raw = Double.NaN;
             if (phases.contains("raw")) {
                 log("raw producer, %d s", phase.toSeconds());
-                raw = RawProducerRate.measure(bootstrap, topic, phase, run);
+                raw = RawProducerRate.measure(kafka, topic, phase, run);
                 bench("ingest.raw_producer", raw, "events/s");
             }
             double producerPerformance = Double.NaN;
@@ -66,7 +73,7 @@ public final class IngestLoad {
                 int recordSize = KafkaProducerPerformance.recordSize(run);
                 long records = Math.max(100_000, (long) ((Double.isNaN(raw) ? 200_000 : raw) * phase.toSeconds()));
                 log("Kafka ProducerPerformance, %d records of %d bytes, the gateway's producer settings", records, recordSize);
-                producerPerformance = KafkaProducerPerformance.measure(bootstrap, topic, records, recordSize);
+                producerPerformance = KafkaProducerPerformance.measure(kafka, topic, records, recordSize);
                 bench("ingest.producer_performance", producerPerformance, "events/s");
                 if (!Double.isNaN(raw)) {
                     bench("ingest.raw_vs_producer_performance", raw / producerPerformance, "ratio");

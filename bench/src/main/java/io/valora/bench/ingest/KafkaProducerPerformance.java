@@ -1,14 +1,16 @@
 package io.valora.bench.ingest;
 
+import io.valora.bench.ClientProperties;
 import io.valora.schemas.UsageEvent;
 import io.valora.schemas.codec.RecordSerde;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -36,17 +38,26 @@ final class KafkaProducerPerformance {
     }
 
     /** Records per second that ProducerPerformance reports for {@code records} records of {@code recordSize} bytes. */
-    static double measure(String bootstrapServers, String topic, long records, int recordSize)
+    static double measure(ClientProperties client, String topic, long records, int recordSize)
+            throws IOException, InterruptedException {
+        // A file rather than --producer-props: a JAAS line holds blanks, quotes and '='.
+        Path config = Files.createTempFile("valora-producer-performance-", ".properties");
+        try {
+            new ClientProperties(RawProducerRate.gatewaySettings(client)).writeTo(config);
+            return measure(config, topic, records, recordSize);
+        } finally {
+            Files.deleteIfExists(config);
+        }
+    }
+
+    private static double measure(Path producerConfig, String topic, long records, int recordSize)
             throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(
                 ProcessHandle.current().info().command().orElse("java"),
                 "-Xmx1g", "-cp", System.getProperty("java.class.path"),
                 "org.apache.kafka.tools.ProducerPerformance",
                 "--topic", topic, "--num-records", Long.toString(records), "--record-size", Integer.toString(recordSize),
-                "--throughput", "-1", "--producer-props"));
-        for (Map.Entry<String, Object> setting : RawProducerRate.gatewaySettings(bootstrapServers).entrySet()) {
-            command.add(setting.getKey() + "=" + setting.getValue());
-        }
+                "--throughput", "-1", "--producer.config", producerConfig.toString()));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String summary = null;
         try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {

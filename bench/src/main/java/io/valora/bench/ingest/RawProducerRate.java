@@ -1,5 +1,6 @@
 package io.valora.bench.ingest;
 
+import io.valora.bench.ClientProperties;
 import io.valora.schemas.RecordKeys;
 import io.valora.schemas.UsageEvent;
 import io.valora.schemas.codec.RecordSerde;
@@ -17,7 +18,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * The ceiling the gateway is compared with: one Kafka producer with the gateway's own settings
  * (acks=all, idempotence, lz4, linger 5 ms, 64 KiB batches) writing the same Avro records as fast
  * as the broker acknowledges them — what Kafka's {@code ProducerPerformance} measures, with the
- * real record shape instead of random bytes.
+ * real record shape instead of random bytes. Connects with the given client properties (a secured
+ * cluster's SASL and TLS settings), as the gateway does.
  */
 final class RawProducerRate {
 
@@ -28,9 +30,8 @@ final class RawProducerRate {
      * The gateway's producer settings (publish/UsagePublisher), shared with the ProducerPerformance
      * run so both producers are configured alike.
      */
-    static Map<String, Object> gatewaySettings(String bootstrapServers) {
-        Map<String, Object> config = new LinkedHashMap<>();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    static Map<String, Object> gatewaySettings(ClientProperties client) {
+        Map<String, Object> config = new LinkedHashMap<>(client.values());
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
@@ -41,8 +42,8 @@ final class RawProducerRate {
     }
 
     /** Acknowledged records per second over {@code duration}. */
-    static double measure(String bootstrapServers, String topic, Duration duration, String runId) throws InterruptedException {
-        Map<String, Object> config = gatewaySettings(bootstrapServers);
+    static double measure(ClientProperties client, String topic, Duration duration, String runId) throws InterruptedException {
+        Map<String, Object> config = gatewaySettings(client);
         AtomicLong acked = new AtomicLong();
         // Bounded outstanding sends, so the measurement is the broker's pace, not the buffer's.
         Semaphore window = new Semaphore(50_000);

@@ -1,5 +1,6 @@
 package io.valora.bench.rating;
 
+import io.valora.bench.ClientProperties;
 import io.valora.schemas.Customer;
 import io.valora.schemas.Meter;
 import io.valora.schemas.Plan;
@@ -40,10 +41,10 @@ final class CatalogWriter {
     }
 
     /** Writes everything and waits until the broker has acknowledged it. */
-    static void write(String bootstrapServers, Topics topics, Workload workload, Instant now) {
+    static void write(ClientProperties client, Topics topics, Workload workload, Instant now) {
         LocalDateTime anchor = LocalDate.ofInstant(now, ZoneOffset.UTC).withDayOfMonth(1).atStartOfDay();
         Instant periodStart = anchor.toInstant(ZoneOffset.UTC);
-        try (KafkaProducer<String, byte[]> producer = Producers.gatewayLike(bootstrapServers)) {
+        try (KafkaProducer<String, byte[]> producer = Producers.gatewayLike(client)) {
             send(producer, topics.meters(), Workload.TENANT + "/" + Workload.METER, meter(now), Meter.class);
             send(producer, topics.plans(), Workload.TENANT + "/" + Workload.PLAN + "/" + Workload.PLAN_VERSION, plan(now),
                     Plan.class);

@@ -1,5 +1,6 @@
 package io.valora.bench.rating;
 
+import io.valora.bench.ClientProperties;
 import io.valora.schemas.UsageEvent;
 import io.valora.schemas.codec.RecordCodec;
 import io.valora.schemas.codec.SingleObjectCodec;
@@ -23,13 +24,13 @@ final class EventPreloader {
     }
 
     /** Writes {@code count} events and returns the acknowledged rate in events per second. */
-    static double preload(String bootstrapServers, String topic, Workload workload, long count) throws InterruptedException {
+    static double preload(ClientProperties client, String topic, Workload workload, long count) throws InterruptedException {
         RecordCodec<UsageEvent> codec = SingleObjectCodec.of(UsageEvent.class);
         AtomicReference<Exception> failure = new AtomicReference<>();
         Semaphore window = new Semaphore(WINDOW);
         Instant time = Instant.now();
         long start = System.nanoTime();
-        try (KafkaProducer<String, byte[]> producer = Producers.gatewayLike(bootstrapServers)) {
+        try (KafkaProducer<String, byte[]> producer = Producers.gatewayLike(client)) {
             for (long i = 0; i < count && failure.get() == null; i++) {
                 UsageEvent event = workload.event(Workload.customer((int) (i % workload.customers())), "preload", i, time);
                 window.acquire();

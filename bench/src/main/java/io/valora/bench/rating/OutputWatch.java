@@ -1,5 +1,6 @@
 package io.valora.bench.rating;
 
+import io.valora.bench.ClientProperties;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
@@ -55,9 +56,8 @@ final class OutputWatch implements AutoCloseable {
     private boolean closed;
 
     /** Positions a reader at the beginning of {@code topic}; call before the topology starts. */
-    OutputWatch(String bootstrapServers, String topic) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    OutputWatch(ClientProperties client, String topic) {
+        Properties props = client.asProperties();
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);

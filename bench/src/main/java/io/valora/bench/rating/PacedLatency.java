@@ -1,5 +1,6 @@
 package io.valora.bench.rating;
 
+import io.valora.bench.ClientProperties;
 import io.valora.schemas.RatedCharge;
 import io.valora.schemas.UsageEvent;
 import io.valora.schemas.codec.RecordCodec;
@@ -118,7 +119,7 @@ final class PacedLatency {
         RecordCodec<UsageEvent> codec = SingleObjectCodec.of(UsageEvent.class);
         int customers = workload.latencyCustomers();
         double intervalNanos = 1e9 / rate;
-        try (KafkaProducer<String, byte[]> producer = Producers.gatewayLike(bootstrapServers)) {
+        try (KafkaProducer<String, byte[]> producer = Producers.gatewayLike(ClientProperties.plaintext(bootstrapServers))) {
             long start = System.nanoTime();
             for (int j = 0; j < total && failure.get() == null; j++) {
                 long due = start + (long) (j * intervalNanos);

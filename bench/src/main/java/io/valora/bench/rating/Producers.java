@@ -1,5 +1,6 @@
 package io.valora.bench.rating;
 
+import io.valora.bench.ClientProperties;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -17,9 +18,9 @@ final class Producers {
     private Producers() {
     }
 
-    static KafkaProducer<String, byte[]> gatewayLike(String bootstrapServers) {
-        Map<String, Object> config = new HashMap<>();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    /** Connects with {@code client} (bootstrap servers, and a secured cluster's SASL and TLS settings). */
+    static KafkaProducer<String, byte[]> gatewayLike(ClientProperties client) {
+        Map<String, Object> config = new HashMap<>(client.values());
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");

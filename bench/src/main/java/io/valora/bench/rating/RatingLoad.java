@@ -1,5 +1,6 @@
 package io.valora.bench.rating;
 
+import io.valora.bench.ClientProperties;
 import static io.valora.bench.rating.BenchOutput.bench;
 import static io.valora.bench.rating.BenchOutput.log;
 
@@ -89,6 +90,7 @@ public final class RatingLoad {
         KafkaProcess kafka = started.add(KafkaProcess.start(new KafkaConfig(workDir.resolve("kafka"),
                 workDir.resolve("logs"), port, controllerPort, options.brokerJvm()), classpath, Duration.ofMinutes(2)));
         String bootstrap = kafka.bootstrapServers();
+        ClientProperties client = ClientProperties.plaintext(bootstrap);
         log("broker %s (pid %d), work dir %s", bootstrap, kafka.pid(), workDir);
 
         Properties adminProps = new Properties();
@@ -97,9 +99,9 @@ public final class RatingLoad {
         createTopics(admin, topics, options.partitions());
 
         log("catalog: meter, plan, %d + %d customers with subscriptions", options.customers(), options.latencyCustomers());
-        CatalogWriter.write(bootstrap, topics, workload, Instant.now());
+        CatalogWriter.write(client, topics, workload, Instant.now());
         log("pre-producing %d usage events over %d customers", options.events(), options.customers());
-        bench("rating.preload_producer", EventPreloader.preload(bootstrap, topics.usageEvents(), workload, options.events()),
+        bench("rating.preload_producer", EventPreloader.preload(client, topics.usageEvents(), workload, options.events()),
                 "events/s");
         CpuWindow passthroughCpu = new CpuWindow(ProcessHandle.current().pid(), kafka.pid());
         log("pass-through topology (in this JVM), %d thread(s), exactly_once_v2", options.threads());
@@ -171,7 +173,7 @@ public final class RatingLoad {
     /** Runs a topology in this JVM over the pre-produced input until its output accounts for every event, then stops it. */
     private static OutputWatch.Result inThisJvm(RunOptions options, StartedThings started, String bootstrap, CpuWindow cpu,
             String output, Topology topology, Properties settings) {
-        OutputWatch watch = started.add(new OutputWatch(bootstrap, output));
+        OutputWatch watch = started.add(new OutputWatch(ClientProperties.plaintext(bootstrap), output));
         KafkaStreams streams = new KafkaStreams(topology, settings);
         AutoCloseable stop = started.add(() -> streams.close(Duration.ofSeconds(30)));
         streams.start();
@@ -192,7 +194,7 @@ public final class RatingLoad {
     private static OutputWatch.Result fullTopology(RunOptions options, Path workDir, StartedThings started, Admin admin,
             String bootstrap, Topics topics, CpuWindow cpu) throws Exception {
         log("rating-streams (packaged, own process), %d thread(s), %s", options.threads(), options.serviceJvm());
-        OutputWatch watch = started.add(new OutputWatch(bootstrap, topics.ratedCharges()));
+        OutputWatch watch = started.add(new OutputWatch(ClientProperties.plaintext(bootstrap), topics.ratedCharges()));
         AtomicReference<ServiceProcess> service = new AtomicReference<>();
         AtomicReference<RuntimeException> startFailure = new AtomicReference<>();
         // Watching starts before the process: it begins rating before it answers its readiness check.

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -31,6 +32,17 @@ final class RatingService {
      */
     static ServiceProcess start(Path repoRoot, String bootstrapServers, Path workDir, int httpPort, List<String> jvmOptions,
             int threads, int commitIntervalMs) {
+        return start(repoRoot, Map.of("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers), workDir, httpPort, jvmOptions,
+                threads, commitIntervalMs);
+    }
+
+    /**
+     * As {@link #start(Path, String, Path, int, List, int, int)}, connecting with {@code kafkaEnv}: the
+     * {@code KAFKA_*} variables the service reads as {@code kafka.*} (bootstrap servers, and on a secured cluster
+     * its principal's SASL and TLS settings).
+     */
+    static ServiceProcess start(Path repoRoot, Map<String, String> kafkaEnv, Path workDir, int httpPort,
+            List<String> jvmOptions, int threads, int commitIntervalMs) {
         Path module = repoRoot.resolve(NAME);
         if (!Files.isRegularFile(ServiceSpec.quarkusRunJar(module))) {
             throw new IllegalStateException(ServiceSpec.quarkusRunJar(module) + " is missing: build it first ("
@@ -39,9 +51,8 @@ final class RatingService {
         List<String> options = new ArrayList<>(jvmOptions);
         options.add("-Dkafka-streams.num.stream.threads=" + threads);
         options.add("-Dkafka-streams.commit.interval.ms=" + commitIntervalMs);
-        Map<String, String> env = Map.of(
-                "KAFKA_BOOTSTRAP_SERVERS", bootstrapServers,
-                "VALORA_STATE_DIR", workDir.resolve("rating-state").toString());
+        Map<String, String> env = new HashMap<>(kafkaEnv);
+        env.put("VALORA_STATE_DIR", workDir.resolve("rating-state").toString());
         ServiceSpec spec = ServiceSpec.quarkusApp(NAME, module, httpPort, env, options);
         return ServiceProcess.start(spec, workDir.resolve("logs"), Duration.ofMinutes(3));
     }

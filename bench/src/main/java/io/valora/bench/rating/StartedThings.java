@@ -8,17 +8,17 @@ import java.util.Deque;
  * in reverse order exactly once: at the end of the run, on failure, or from a shutdown hook on
  * Ctrl-C — a benchmark must never leave a broker or a service running on a shared machine.
  */
-final class StartedThings implements AutoCloseable {
+public final class StartedThings implements AutoCloseable {
 
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private final Thread hook = new Thread(this::closeAll, "rating-bench-stop");
     private boolean closed;
 
-    StartedThings() {
+    public StartedThings() {
         Runtime.getRuntime().addShutdownHook(hook);
     }
 
-    synchronized <T extends AutoCloseable> T add(T thing) {
+    public synchronized <T extends AutoCloseable> T add(T thing) {
         if (closed) {
             closeQuietly(thing);
             throw new IllegalStateException("already stopping");
