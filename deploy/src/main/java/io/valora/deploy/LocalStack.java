@@ -322,13 +322,16 @@ public final class LocalStack implements AutoCloseable {
 
     /**
      * Secured stack: SIGKILL to Kafka node {@code id} (1-based; each node is broker and controller), e.g. the active
-     * controller ({@link SecureCluster#activeControllerId}). Its data folder is kept for {@link #startKafkaNode}.
+     * controller ({@link SecureCluster#activeControllerId}); returns once the other nodes have fenced it. Its data
+     * folder is kept for {@link #startKafkaNode}.
      */
     public synchronized void killKafkaNode(int id) {
         SecureCluster cluster = requireSecureCluster();
         long pid = cluster.nodes().get(id - 1).pid();
-        cluster.killNode(id);
-        settings.progress().accept("  killed kafka-" + id + " (SIGKILL, pid " + pid + ")");
+        long begin = System.nanoTime();
+        cluster.killNode(id, settings.startTimeout());
+        settings.progress().accept("  killed kafka-" + id + " (SIGKILL, pid " + pid + "), fenced by the cluster after "
+                + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - begin) + " ms");
     }
 
     /**

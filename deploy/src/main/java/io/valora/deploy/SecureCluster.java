@@ -193,17 +193,22 @@ public final class SecureCluster implements Component {
     }
 
     /**
-     * SIGKILL to node {@code id} (1-based): a lost broker and controller, no controlled shutdown. Its data folder is
+     * SIGKILL to node {@code id} (1-based): a lost broker and controller, no controlled shutdown. Returns once the
+     * remaining nodes have fenced it (it is gone from the cluster's brokers, so its partitions have new leaders and
+     * their in-sync replicas no longer name it): only then has the cluster really lost a broker. Its data folder is
      * kept for {@link #startNode}.
+     *
+     * @throws IllegalStateException if it is still listed after {@code timeout}
      */
-    public synchronized void killNode(int id) {
+    public synchronized void killNode(int id, Duration timeout) {
         node(id).kill();
+        awaitListed(id, false, List.of(), timeout);
     }
 
     /**
-     * Starts node {@code id} again on its data folder and ports, after a {@link #killNode}; returns once every node
-     * is in the cluster again and every partition (internal topics included) has all its replicas in sync, i.e. the
-     * node has caught up with what was written while it was down.
+     * Starts node {@code id} again on its data folder and ports, after a {@link #killNode}; returns once it is among
+     * the cluster's brokers again and every partition (internal topics included) has all its replicas in sync, i.e.
+     * the node has caught up with what was written while it was down.
      *
      * @throws IllegalStateException if the node still runs, or that does not happen within {@code timeout}
      */
@@ -214,7 +219,8 @@ public final class SecureCluster implements Component {
         }
         ChildProcess child = launch(config, id, classpath, config.nodeDir(id).resolve("server.properties"));
         try {
-            awaitAllNodes(List.of(child), timeout);
+            // listed again = this new process registered and was unfenced (after killNode it was gone)
+            awaitListed(id, true, List.of(child), timeout);
             awaitReplicasInSync(timeout);
         } catch (RuntimeException e) {
             child.stop(KafkaProcess.STOP_TIMEOUT);
@@ -247,6 +253,34 @@ public final class SecureCluster implements Component {
         props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "4000");
         props.put(AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, "300");
         return props;
+    }
+
+    /** Polls until node {@code id} is (or is no longer) among the unfenced brokers; {@code alive} must not exit. */
+    private void awaitListed(int id, boolean listed, List<ChildProcess> alive, Duration timeout) {
+        boolean reached;
+        try (Admin admin = Admin.create(shortTimeouts())) {
+            reached = Poll.until(timeout, () -> {
+                for (ChildProcess child : alive) {
+                    if (!child.isAlive()) {
+                        throw child.failure("exited while starting");
+                    }
+                }
+                try {
+                    return admin.describeCluster(new DescribeClusterOptions().timeoutMs(3000)).nodes()
+                            .get(4, TimeUnit.SECONDS).stream().anyMatch(n -> n.id() == id) == listed;
+                } catch (Exception notYet) {
+                    return false;
+                }
+            });
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("waiting for node " + id + " failed", e);
+        }
+        if (!reached) {
+            throw new IllegalStateException("node " + id + (listed ? " did not rejoin" : " was not fenced")
+                    + " within " + timeout);
+        }
     }
 
     private void awaitReplicasInSync(Duration timeout) {

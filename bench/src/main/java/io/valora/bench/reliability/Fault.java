@@ -33,7 +33,8 @@ public enum Fault {
     },
     /**
      * Secured stack: SIGKILL one broker that is not the active controller (leader of some partitions, a follower
-     * of the others), then start it again on its data folder; done once it has caught up (every replica in sync).
+     * of the others), wait until the cluster has fenced it, then start it again on its data folder; done once it has
+     * caught up (every replica in sync).
      */
     KILL_BROKER {
         @Override
@@ -42,20 +43,28 @@ public enum Fault {
             int controller = cluster.activeControllerId();
             int victim = cluster.nodes().stream().mapToInt(SecureCluster.Node::id).filter(id -> id != controller)
                     .findFirst().orElseThrow();
-            return killAndRestart(stack, victim, "node " + victim + " (controller was node " + controller + ")");
+            long begin = System.nanoTime();
+            stack.killKafkaNode(victim);
+            stack.startKafkaNode(victim);
+            return "node %d (the controller is node %d), back in sync after %d ms".formatted(victim, controller,
+                    (System.nanoTime() - begin) / 1_000_000);
         }
     },
     /**
      * Secured stack: SIGKILL the active KRaft controller (the metadata quorum's leader, also a broker), so the
-     * quorum elects another while brokers lose a leader of partitions; then start it again.
+     * quorum elects another while brokers lose a leader of partitions; once it is fenced, start it again.
      */
     KILL_CONTROLLER {
         @Override
         String apply(LocalStack stack) {
             SecureCluster cluster = stack.secureCluster().orElseThrow();
             int controller = cluster.activeControllerId();
-            String detail = killAndRestart(stack, controller, "active controller node " + controller);
-            return detail + ", controller now node " + cluster.activeControllerId();
+            long begin = System.nanoTime();
+            stack.killKafkaNode(controller);
+            int elected = cluster.activeControllerId();
+            stack.startKafkaNode(controller);
+            return "active controller node %d, node %d elected meanwhile, back in sync after %d ms".formatted(
+                    controller, elected, (System.nanoTime() - begin) / 1_000_000);
         }
     },
     /** SIGKILL invoice-service, then start it again. */
@@ -87,12 +96,5 @@ public enum Fault {
     public static List<Fault> schedule(boolean secure, int run) {
         Fault broker = !secure ? RESTART_BROKER : run % 2 == 1 ? KILL_BROKER : KILL_CONTROLLER;
         return List.of(KILL_RATING_INSTANCE, broker, KILL_INVOICE_SERVICE, RESTART_GATEWAY);
-    }
-
-    private static String killAndRestart(LocalStack stack, int node, String detail) {
-        long begin = System.nanoTime();
-        stack.killKafkaNode(node);
-        stack.startKafkaNode(node);
-        return detail + ", back in sync after " + (System.nanoTime() - begin) / 1_000_000 + " ms";
     }
 }
