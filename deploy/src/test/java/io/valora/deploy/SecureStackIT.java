@@ -16,7 +16,10 @@ import io.valora.deploy.demo.WorkloadSender;
 import io.valora.schemas.ApiKey;
 import io.valora.schemas.UsageEvent;
 import io.valora.schemas.codec.RecordSerde;
+import io.valora.deploy.topics.TopicsCommand;
+import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -33,6 +36,11 @@ import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -40,6 +48,8 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.errors.SaslAuthenticationException;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Serializer;
@@ -58,7 +68,10 @@ import org.junit.jupiter.api.Timeout;
  * each connecting as its own user with exactly its ACLs. A small workload goes in over HTTP and comes out as
  * invoices equal to the workload's own ground truth to the cent, while records forged on the topics by principals
  * without the right are refused by the broker: the gateway's user cannot publish an API key, and neither a user
- * without ACLs nor one with only read rights can put usage in front of rating.
+ * without ACLs nor one with only read rights can put usage in front of rating. Also the cluster itself (what
+ * {@code SecureClusterIT} checked on a cluster of its own before; one cluster start less in CI): every topic with 3
+ * replicas and {@code min.insync.replicas=2}, {@code ./valora topics --dry-run --apply-acls} finding nothing to do,
+ * SCRAM refusing a wrong password, and least privilege between the services' users.
  *
  * <p>The tests share the stack and run in order: the forged records are attempted before the workload is billed,
  * so the invoice check would see any of them that got through.
@@ -122,6 +135,66 @@ class SecureStackIT {
                     .doesNotContain("\"admin\"");
         });
         assertThat(stack.secureCluster().orElseThrow().nodes()).hasSize(3).allMatch(SecureCluster.Node::isAlive);
+    }
+
+    @Test
+    @Order(1)
+    void shouldProvisionEveryTopicReplicatedThreeTimesWithTwoInSyncAsTheTopicsCommandWould() throws Exception {
+        try (Admin admin = Admin.create(stack.adminClientProperties())) {
+            Map<String, TopicDescription> topics = admin.describeTopics(stack.topics().all()).allTopicNames()
+                    .get(30, TimeUnit.SECONDS);
+            assertThat(topics).hasSize(stack.topics().all().size());
+            assertThat(topics.values()).allSatisfy(t -> assertThat(t.partitions())
+                    .allSatisfy(p -> assertThat(p.replicas()).hasSize(3)));
+            Config usage = admin.describeConfigs(List.of(new ConfigResource(ConfigResource.Type.TOPIC,
+                    stack.topics().usageEvents()))).all().get(30, TimeUnit.SECONDS).values().iterator().next();
+            assertThat(usage.get("min.insync.replicas").value()).isEqualTo("2");
+            assertThat(usage.get("retention.ms").value()).isEqualTo(Long.toString(Duration.ofDays(35).toMillis()));
+        }
+        // ./valora topics, as an operator runs it against this cluster, finds nothing missing: the stack's own
+        // provisioning made exactly the documented topics and ACLs
+        Path adminConfig = stack.settings().dataDir().resolve("admin.properties");
+        Files.writeString(adminConfig, stack.adminClientProperties().entrySet().stream()
+                .filter(e -> !e.getKey().equals(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG))
+                .map(e -> e.getKey() + "=" + e.getValue().toString().replace("\"", "\\\""))
+                .collect(Collectors.joining("\n")));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int exit = TopicsCommand.run(List.of("--bootstrap", stack.bootstrapServers(), "--command-config",
+                adminConfig.toString(), "--partitions", "3", "--dry-run", "--apply-acls"),
+                new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
+        assertThat(exit).as(out.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("0 of them missing on the cluster");
+    }
+
+    @Test
+    @Order(1)
+    void shouldLogInWithTheRightPasswordAndBeRefusedWithAWrongOne() throws Exception {
+        SecureCluster cluster = stack.secureCluster().orElseThrow();
+        try (Admin admin = Admin.create(cluster.clientProperties("valora-gateway"))) {
+            assertThat(admin.describeCluster().nodes().get(30, TimeUnit.SECONDS)).hasSize(3);
+        }
+        Map<String, Object> wrong = new HashMap<>(cluster.clientProperties("valora-gateway", "not-the-password"));
+        wrong.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000");
+        wrong.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "15000");
+        try (Admin admin = Admin.create(wrong)) {
+            assertThatThrownBy(() -> admin.describeCluster().nodes().get(30, TimeUnit.SECONDS))
+                    .isInstanceOf(ExecutionException.class).cause().isInstanceOf(SaslAuthenticationException.class);
+        }
+    }
+
+    @Test
+    @Order(1)
+    void shouldRefuseChargesFromTheGatewaysUserAndApiKeysFromRatingsUser() {
+        try (KafkaProducer<String, ApiKey> rating = apiKeyProducer("valora-rating")) {
+            assertThatThrownBy(() -> rating.send(new ProducerRecord<>(stack.topics().apiKeys(), sha256("vk_forged_by_rating"),
+                    apiKey("vk_forged_by_rating"))).get(30, TimeUnit.SECONDS))
+                    .isInstanceOf(ExecutionException.class).cause().isInstanceOf(TopicAuthorizationException.class);
+        }
+        try (KafkaProducer<String, UsageEvent> gateway = usageProducer("valora-gateway")) {
+            assertThatThrownBy(() -> gateway.send(new ProducerRecord<>(stack.topics().ratedCharges(), "k",
+                    forgedUsage())).get(30, TimeUnit.SECONDS))
+                    .isInstanceOf(ExecutionException.class).cause().isInstanceOf(TopicAuthorizationException.class);
+        }
     }
 
     @Test
