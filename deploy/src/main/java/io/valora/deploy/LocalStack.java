@@ -46,6 +46,7 @@ public final class LocalStack implements AutoCloseable {
 
     private final LocalStackSettings settings;
     private final boolean secure;
+    private final SecureClusterConfig secureConfig;
     private SecureCluster secureKafka;
     private final List<Component> started = Collections.synchronizedList(new ArrayList<>());
     private final Thread shutdownHook = new Thread(this::stopAll, "valora-local-stack-stop");
@@ -54,9 +55,10 @@ public final class LocalStack implements AutoCloseable {
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
     private boolean closed;
 
-    private LocalStack(LocalStackSettings settings, boolean secure) {
+    private LocalStack(LocalStackSettings settings, SecureClusterConfig secureConfig) {
         this.settings = settings;
-        this.secure = secure;
+        this.secure = secureConfig != null;
+        this.secureConfig = secureConfig;
     }
 
     /**
@@ -65,7 +67,7 @@ public final class LocalStack implements AutoCloseable {
      * @throws IllegalStateException if a component does not start; whatever had started is stopped first
      */
     public static LocalStack start(LocalStackSettings settings) {
-        return start(settings, false);
+        return start(settings, (SecureClusterConfig) null);
     }
 
     /**
@@ -76,11 +78,25 @@ public final class LocalStack implements AutoCloseable {
      * ({@link ServiceAcls}).
      */
     public static LocalStack startSecure(LocalStackSettings settings) {
-        return start(settings, true);
+        return startSecure(settings, secureClusterConfig(settings));
     }
 
-    private static LocalStack start(LocalStackSettings settings, boolean secure) {
-        LocalStack stack = new LocalStack(settings, secure);
+    /**
+     * As {@link #startSecure(LocalStackSettings)} with the cluster's folder and ports given, e.g.
+     * {@link SecureClusterConfig#onFreePorts} for tests and side-by-side stacks.
+     */
+    public static LocalStack startSecure(LocalStackSettings settings, SecureClusterConfig cluster) {
+        return start(settings, cluster);
+    }
+
+    /** The plain stack, or the secured one with {@code secure} (its cluster on the default or configured ports). */
+    public static LocalStack start(LocalStackSettings settings, boolean secure) {
+        return secure ? startSecure(settings) : start(settings);
+    }
+
+    /** {@code cluster} null: the plain single broker. */
+    private static LocalStack start(LocalStackSettings settings, SecureClusterConfig cluster) {
+        LocalStack stack = new LocalStack(settings, cluster);
         Runtime.getRuntime().addShutdownHook(stack.shutdownHook);
         try {
             stack.startAll();
@@ -178,7 +194,7 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private void startSecureKafka(RuntimeClasspath classpath, Duration timeout) {
-        secureKafka = started(SecureCluster.start(secureClusterConfig(settings), classpath, timeout));
+        secureKafka = started(SecureCluster.start(secureConfig, classpath, timeout));
         ServicePrincipals principals = ServicePrincipals.defaults();
         for (String principal : List.of(principals.gateway(), principals.rating(), principals.invoice())) {
             secureKafka.createUser(ServicePrincipals.userName(principal), timeout);
@@ -306,6 +322,36 @@ public final class LocalStack implements AutoCloseable {
                 RuntimeClasspath.load(settings.runtimeClasspathFile()), settings.startTimeout()));
     }
 
+    /**
+     * Secured stack: SIGKILL to Kafka node {@code id} (1-based; each node is broker and controller), e.g. the active
+     * controller ({@link SecureCluster#activeControllerId}); returns once the other nodes have fenced it. Its data
+     * folder is kept for {@link #startKafkaNode}.
+     */
+    public synchronized void killKafkaNode(int id) {
+        SecureCluster cluster = requireSecureCluster();
+        long pid = cluster.nodes().get(id - 1).pid();
+        long begin = System.nanoTime();
+        cluster.killNode(id, settings.startTimeout());
+        settings.progress().accept("  killed kafka-" + id + " (SIGKILL, pid " + pid + "), fenced by the cluster after "
+                + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - begin) + " ms");
+    }
+
+    /**
+     * Secured stack: starts Kafka node {@code id} again on its data folder and ports; returns once it is in the
+     * cluster and every partition has all its replicas in sync again.
+     */
+    public synchronized void startKafkaNode(int id) {
+        SecureCluster.Node node = requireSecureCluster().startNode(id, settings.startTimeout());
+        settings.progress().accept("  " + node.summary() + ", replicas in sync");
+    }
+
+    private SecureCluster requireSecureCluster() {
+        if (!secure) {
+            throw new IllegalStateException("the plain stack has one broker: use killBroker() / startBroker()");
+        }
+        return secureKafka;
+    }
+
     private void requirePlainBroker() {
         if (secure) {
             throw new IllegalStateException("the secured stack has three brokers: use secureCluster().nodes()");
@@ -332,6 +378,16 @@ public final class LocalStack implements AutoCloseable {
     /** {@code 127.0.0.1:<port>} (secured stack: the three brokers, comma separated). */
     public String bootstrapServers() {
         return secure ? secureKafka.bootstrapServers() : kafka.bootstrapServers();
+    }
+
+    /**
+     * Client properties with every right, for tools and tests that watch the topics (e.g. read
+     * {@code rated-charges}): the plain broker's address, or on the secured stack its super user {@code admin}
+     * over SASL_SSL with the local truststore.
+     */
+    public Map<String, Object> adminClientProperties() {
+        return secure ? secureKafka.adminProperties()
+                : Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
     }
 
     /** The secured cluster, on a stack started with {@link #startSecure}. */

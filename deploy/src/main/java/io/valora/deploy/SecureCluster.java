@@ -22,6 +22,7 @@ import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
+import org.apache.kafka.clients.admin.ListTopicsOptions;
 import org.apache.kafka.clients.admin.ScramCredentialInfo;
 import org.apache.kafka.clients.admin.ScramMechanism;
 import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
@@ -48,12 +49,15 @@ public final class SecureCluster implements Component {
     private final LocalCertificates tls;
     private final Properties secrets;
     private final List<Node> nodes;
+    private final RuntimeClasspath classpath;
 
-    private SecureCluster(SecureClusterConfig config, LocalCertificates tls, Properties secrets, List<Node> nodes) {
+    private SecureCluster(SecureClusterConfig config, LocalCertificates tls, Properties secrets, List<Node> nodes,
+            RuntimeClasspath classpath) {
         this.config = config;
         this.tls = tls;
         this.secrets = secrets;
         this.nodes = nodes;
+        this.classpath = classpath;
     }
 
     /** One node's process. */
@@ -114,7 +118,7 @@ public final class SecureCluster implements Component {
             for (int id = 1; id <= config.nodes(); id++) {
                 children.add(launch(config, id, classpath, propertiesFiles.get(id - 1)));
             }
-            SecureCluster cluster = new SecureCluster(config, tls, secrets, nodes);
+            SecureCluster cluster = new SecureCluster(config, tls, secrets, nodes, classpath);
             cluster.awaitAllNodes(children, timeout);
             for (int i = 0; i < children.size(); i++) {
                 nodes.add(new Node(i + 1, children.get(i), children.get(i).sinceStart()));
@@ -188,13 +192,124 @@ public final class SecureCluster implements Component {
         return ChildProcess.start("kafka-" + id, command, Map.of(), config.logDir().resolve("kafka-" + id + ".out"));
     }
 
-    private void awaitAllNodes(List<ChildProcess> children, Duration timeout) {
+    /**
+     * SIGKILL to node {@code id} (1-based): a lost broker and controller, no controlled shutdown. Returns once the
+     * remaining nodes have fenced it (it is gone from the cluster's brokers, so its partitions have new leaders and
+     * their in-sync replicas no longer name it): only then has the cluster really lost a broker. Its data folder is
+     * kept for {@link #startNode}.
+     *
+     * @throws IllegalStateException if it is still listed after {@code timeout}
+     */
+    public synchronized void killNode(int id, Duration timeout) {
+        node(id).kill();
+        awaitListed(id, false, List.of(), timeout);
+    }
+
+    /**
+     * Starts node {@code id} again on its data folder and ports, after a {@link #killNode}; returns once it is among
+     * the cluster's brokers again and every partition (internal topics included) has all its replicas in sync, i.e.
+     * the node has caught up with what was written while it was down.
+     *
+     * @throws IllegalStateException if the node still runs, or that does not happen within {@code timeout}
+     */
+    public synchronized Node startNode(int id, Duration timeout) {
+        Node old = node(id);
+        if (old.isAlive()) {
+            throw new IllegalStateException(old.name() + " still runs (pid " + old.pid() + ")");
+        }
+        ChildProcess child = launch(config, id, classpath, config.nodeDir(id).resolve("server.properties"));
+        try {
+            // listed again = this new process registered and was unfenced (after killNode it was gone)
+            awaitListed(id, true, List.of(child), timeout);
+            awaitReplicasInSync(timeout);
+        } catch (RuntimeException e) {
+            child.stop(KafkaProcess.STOP_TIMEOUT);
+            throw e;
+        }
+        Node fresh = new Node(id, child, child.sinceStart());
+        nodes.set(id - 1, fresh);
+        return fresh;
+    }
+
+    /** The node id of the active KRaft controller (the quorum's leader), as the metadata quorum reports it. */
+    public int activeControllerId() {
+        try (Admin admin = Admin.create(shortTimeouts())) {
+            return admin.describeMetadataQuorum().quorumInfo().get(20, TimeUnit.SECONDS).leaderId();
+        } catch (Exception e) {
+            throw new IllegalStateException("could not describe the metadata quorum: " + e, e);
+        }
+    }
+
+    private Node node(int id) {
+        if (id < 1 || id > nodes.size()) {
+            throw new IllegalArgumentException("no node " + id + "; nodes are 1.." + nodes.size());
+        }
+        return nodes.get(id - 1);
+    }
+
+    private Map<String, Object> shortTimeouts() {
         Map<String, Object> props = new LinkedHashMap<>(adminProperties());
         props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "3000");
         props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "4000");
         props.put(AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, "300");
+        return props;
+    }
+
+    /** Polls until node {@code id} is (or is no longer) among the unfenced brokers; {@code alive} must not exit. */
+    private void awaitListed(int id, boolean listed, List<ChildProcess> alive, Duration timeout) {
+        boolean reached;
+        try (Admin admin = Admin.create(shortTimeouts())) {
+            reached = Poll.until(timeout, () -> {
+                for (ChildProcess child : alive) {
+                    if (!child.isAlive()) {
+                        throw child.failure("exited while starting");
+                    }
+                }
+                try {
+                    return admin.describeCluster(new DescribeClusterOptions().timeoutMs(3000)).nodes()
+                            .get(4, TimeUnit.SECONDS).stream().anyMatch(n -> n.id() == id) == listed;
+                } catch (Exception notYet) {
+                    return false;
+                }
+            });
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("waiting for node " + id + " failed", e);
+        }
+        if (!reached) {
+            throw new IllegalStateException("node " + id + (listed ? " did not rejoin" : " was not fenced")
+                    + " within " + timeout);
+        }
+    }
+
+    private void awaitReplicasInSync(Duration timeout) {
+        boolean inSync;
+        try (Admin admin = Admin.create(shortTimeouts())) {
+            inSync = Poll.until(timeout, () -> {
+                try {
+                    var names = admin.listTopics(new ListTopicsOptions().listInternal(true)).names()
+                            .get(4, TimeUnit.SECONDS);
+                    return admin.describeTopics(names).allTopicNames().get(8, TimeUnit.SECONDS).values().stream()
+                            .flatMap(t -> t.partitions().stream())
+                            .allMatch(p -> p.isr().size() == p.replicas().size());
+                } catch (Exception notYet) {
+                    return false;
+                }
+            });
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("waiting for the replicas failed", e);
+        }
+        if (!inSync) {
+            throw new IllegalStateException("some partitions were not fully in sync within " + timeout);
+        }
+    }
+
+    private void awaitAllNodes(List<ChildProcess> children, Duration timeout) {
         boolean ready;
-        try (Admin admin = Admin.create(props)) {
+        try (Admin admin = Admin.create(shortTimeouts())) {
             ready = Poll.until(timeout, () -> {
                 for (ChildProcess child : children) {
                     if (!child.isAlive()) {

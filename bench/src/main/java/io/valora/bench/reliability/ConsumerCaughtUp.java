@@ -9,7 +9,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -40,15 +39,15 @@ final class ConsumerCaughtUp {
      *
      * @return how many partitions still lagged when the deadline passed (0 = caught up)
      */
-    static int await(String bootstrapServers, String group, String topic, Duration timeout) {
+    static int await(Map<String, Object> clientProperties, String group, String topic, Duration timeout) {
         Properties props = new Properties();
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.putAll(clientProperties);
         try (Admin admin = Admin.create(props)) {
             long deadline = System.nanoTime() + timeout.toNanos();
             int lagging = Integer.MAX_VALUE;
             while (true) {
                 try {
-                    lagging = lagging(admin, bootstrapServers, group, topic);
+                    lagging = lagging(admin, clientProperties, group, topic);
                 } catch (ExecutionException | TimeoutException e) {
                     // the broker may still be electing leaders after its restart: ask again on the next round
                 }
@@ -63,7 +62,7 @@ final class ConsumerCaughtUp {
         }
     }
 
-    private static int lagging(Admin admin, String bootstrapServers, String group, String topic)
+    private static int lagging(Admin admin, Map<String, Object> clientProperties, String group, String topic)
             throws InterruptedException, ExecutionException, TimeoutException {
         var partitions = admin.describeTopics(java.util.List.of(topic)).allTopicNames().get(10, TimeUnit.SECONDS)
                 .get(topic).partitions();
@@ -73,7 +72,7 @@ final class ConsumerCaughtUp {
         // the last stable offset: a read_committed consumer reads up to it, not into an open transaction
         admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all().get(10, TimeUnit.SECONDS)
                 .forEach((tp, info) -> endOffsets.put(tp, info.offset()));
-        Map<TopicPartition, Long> ends = afterLastRecord(bootstrapServers, endOffsets);
+        Map<TopicPartition, Long> ends = afterLastRecord(clientProperties, endOffsets);
         Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
                 .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
         int behind = 0;
@@ -88,9 +87,10 @@ final class ConsumerCaughtUp {
     }
 
     /** Per partition, the offset after its last record a read_committed consumer sees (0 for none). */
-    private static Map<TopicPartition, Long> afterLastRecord(String bootstrapServers, Map<TopicPartition, Long> ends) {
+    private static Map<TopicPartition, Long> afterLastRecord(Map<String, Object> clientProperties,
+            Map<TopicPartition, Long> ends) {
         Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.putAll(clientProperties);
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         Map<TopicPartition, Long> after = new HashMap<>();

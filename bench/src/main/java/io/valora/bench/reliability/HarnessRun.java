@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.valora.bench.reliability.HarnessEvent.Phase;
 import io.valora.deploy.LocalStack;
 import io.valora.deploy.LocalStackSettings;
+import io.valora.deploy.SecureClusterConfig;
 import io.valora.deploy.demo.RatedChargeWatcher;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -39,23 +40,27 @@ public final class HarnessRun {
     private final LocalStackSettings settings;
     private final long orderSeed;
     private final SoakPlan soak;
+    private final List<Fault> faults;
     private final PrintStream out;
     private final Map<String, String> facts = new LinkedHashMap<>();
 
     /**
-     * @param soak sustained load after the checks on the same stack ({@link Soak}); {@link SoakPlan#NONE} for none
+     * @param soak   sustained load after the checks on the same stack ({@link Soak}); {@link SoakPlan#NONE} for none
+     * @param faults applied while the current period is sent, when the scenario has faults ({@link Fault#schedule})
      */
-    public HarnessRun(Scenario scenario, LocalStackSettings settings, long orderSeed, SoakPlan soak, PrintStream out) {
+    public HarnessRun(Scenario scenario, LocalStackSettings settings, long orderSeed, SoakPlan soak, List<Fault> faults,
+            PrintStream out) {
         this.scenario = scenario;
         this.settings = settings;
         this.orderSeed = orderSeed;
         this.soak = soak;
+        this.faults = List.copyOf(faults);
         this.out = out;
     }
 
     public RunResult execute(String label) {
         long started = System.nanoTime();
-        try (LocalStack stack = LocalStack.start(settings)) {
+        try (LocalStack stack = startStack()) {
             HarnessClient client = new HarnessClient(stack.ingestGatewayUrl(), stack.invoiceServiceUrl(), OPERATOR_TOKEN);
             Map<String, String> keys = new TreeMap<>();
             scenario.tenants().forEach(t -> keys.put(t, client.createTenant(t)));
@@ -63,7 +68,8 @@ public final class HarnessRun {
             Map<String, String> subscriptions = catalog.create();
             out.printf("  catalog: %d tenants, %d customers with a subscription each%n", keys.size(), subscriptions.size());
 
-            try (RatedChargeWatcher charges = new RatedChargeWatcher(stack.bootstrapServers(), stack.topics().ratedCharges())) {
+            try (RatedChargeWatcher charges = new RatedChargeWatcher(stack.adminClientProperties(),
+                    stack.topics().ratedCharges())) {
                 RatingReadiness rating = new RatingReadiness(scenario, client, keys, charges);
                 facts.put("catalog reached rating after", rating.awaitCatalog());
                 EventSender sender = new EventSender(client, keys, scenario.config().batchSize(), scenario.config().senders());
@@ -82,12 +88,12 @@ public final class HarnessRun {
                 List<List<String>> applied = new ArrayList<>();
                 timed("send " + Phase.CURRENT, () -> {
                     if (scenario.config().faults()) {
-                        applied.add(FaultSchedule.during(stack, current, sender::send, out));
+                        applied.add(FaultSchedule.during(stack, faults, current, sender::send, out));
                     } else {
                         sender.send(current);
                     }
                 });
-                List<String> faults = applied.isEmpty() ? List.of() : applied.get(0);
+                List<String> faultsApplied = applied.isEmpty() ? List.of() : applied.get(0);
                 distinct.addAll(scenario.events().get(Phase.CURRENT));
                 CatalogWriter.PlanChanges changes = catalog.changePlans(subscriptions);
                 facts.put("plan changes", Integer.toString(changes.count()));
@@ -119,9 +125,22 @@ public final class HarnessRun {
                 }
                 facts.put("duration", (System.nanoTime() - started) / 1_000_000_000 + " s");
                 stack.components().forEach(c -> facts.put("RSS " + c.name(), c.rssBytes() / (1024 * 1024) + " MB"));
-                return new RunResult(label, checks, InvoiceTotals.fingerprint(invoices), Map.copyOf(facts), faults);
+                return new RunResult(label, checks, InvoiceTotals.fingerprint(invoices), Map.copyOf(facts),
+                        faultsApplied);
             }
         }
+    }
+
+    /**
+     * The plain stack, or (a secured scenario) the secured one with its three brokers on free ports, as the other
+     * components of a run: runs never collide with a stack started by hand on the default ports.
+     */
+    private LocalStack startStack() {
+        if (!scenario.config().secure()) {
+            return LocalStack.start(settings);
+        }
+        return LocalStack.startSecure(settings, SecureClusterConfig.onFreePorts(settings.dataDir().resolve("kafka-secure"),
+                settings.logDir()));
     }
 
     /** Sustained load, then the charges must again hold every event once (the checked phases plus the soak's). */
@@ -209,7 +228,7 @@ public final class HarnessRun {
      */
     private void awaitInvoiceService(LocalStack stack) {
         long begin = System.nanoTime();
-        int lagging = ConsumerCaughtUp.await(stack.bootstrapServers(), INVOICE_GROUP, stack.topics().ratedCharges(),
+        int lagging = ConsumerCaughtUp.await(stack.adminClientProperties(), INVOICE_GROUP, stack.topics().ratedCharges(),
                 SETTLE_TIMEOUT);
         facts.put("invoice-service caught up after", (System.nanoTime() - begin) / 1_000_000 + " ms"
                 + (lagging == 0 ? "" : ", " + lagging + " partition(s) still behind at the deadline"));

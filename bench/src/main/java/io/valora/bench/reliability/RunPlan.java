@@ -40,10 +40,12 @@ public record RunPlan(HarnessConfig config, int runs, SoakPlan soak, Path repoRo
             Path runDir = dataDir.resolve("run-" + run);
             deleteTree(runDir);
             LocalStackSettings settings = settings(run, runDir, run == 1 && !soak.isOff(), out);
-            String label = "run %d (%d partitions, order seed %d)".formatted(run, settings.topicPartitions(), run);
+            String label = "run %d (%d partitions, order seed %d%s)".formatted(run, settings.topicPartitions(), run,
+                    config.secure() ? ", secured 3-broker cluster" : "");
             out.println("== " + label);
             // the soak runs once, after the first run's checks, on its stack
-            results.add(new HarnessRun(scenario, settings, run, run == 1 ? soak : SoakPlan.NONE, out).execute(label));
+            results.add(new HarnessRun(scenario, settings, run, run == 1 ? soak : SoakPlan.NONE,
+                    Fault.schedule(config.secure(), run), out).execute(label));
         }
         return results;
     }

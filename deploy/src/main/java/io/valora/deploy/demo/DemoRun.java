@@ -21,7 +21,9 @@ import java.util.Map;
  * and on Ctrl-C.
  *
  * <p>Options: {@code --customers N} (20), {@code --events-per-customer N} (150), {@code --keep}
- * (leave the stack running until Ctrl-C). Ports and folders as in {@link LocalStackSettings}.
+ * (leave the stack running until Ctrl-C), {@code --secure} (the secured stack, {@link LocalStack#startSecure}:
+ * three brokers with SASL_SSL/SCRAM and ACLs, each service its own user; the run reads {@code rated-charges} as
+ * the cluster's super user). Ports and folders as in {@link LocalStackSettings}.
  */
 public final class DemoRun {
 
@@ -35,6 +37,7 @@ public final class DemoRun {
         List<String> options = List.of(args);
         int customers = intOption(options, "--customers", 20);
         int eventsPerCustomer = intOption(options, "--events-per-customer", 150);
+        boolean secure = options.contains("--secure");
         PrintStream out = System.out;
         Path repoRoot = Path.of(System.getProperty("valora.repo.root",
                 LocalStackSettings.findRepoRoot(Path.of("")).toString()));
@@ -48,9 +51,10 @@ public final class DemoRun {
             System.err.println("Valora run failed: " + e.getMessage());
             System.exit(1);
         }
-        out.println("Starting Kafka, PostgreSQL and the three services (data in " + settings.dataDir() + ") ...");
+        out.println("Starting Kafka" + (secure ? " (three brokers, SASL_SSL, SCRAM-SHA-512, ACLs)" : "")
+                + ", PostgreSQL and the three services (data in " + settings.dataDir() + ") ...");
         boolean ok = false;
-        try (LocalStack stack = LocalStack.start(settings)) {
+        try (LocalStack stack = LocalStack.start(settings, secure)) {
             ValoraClient client = new ValoraClient(stack.ingestGatewayUrl(), stack.ratingStreamsUrl(),
                     stack.invoiceServiceUrl(), DEV_KEY);
             Instant now = Instant.now();
@@ -62,7 +66,7 @@ public final class DemoRun {
             out.println("Creating the catalog (meters, plan, customers, subscriptions) at " + stack.invoiceServiceUrl()
                     + " ...");
             CatalogSetup.create(client, workload.customers(), periodStart, out);
-            try (RatedChargeWatcher charges = new RatedChargeWatcher(stack.bootstrapServers(),
+            try (RatedChargeWatcher charges = new RatedChargeWatcher(stack.adminClientProperties(),
                     stack.topics().ratedCharges())) {
                 CatalogReadiness.await(client, charges, workload.customers(), SampleWorkload.METERS, periodStart,
                         Duration.ofMinutes(2), out);

@@ -33,8 +33,16 @@ public final class RatedChargeWatcher implements AutoCloseable {
     private final Map<String, RatedCharge> latest = new HashMap<>();
 
     public RatedChargeWatcher(String bootstrapServers, String topic) {
+        this(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), topic);
+    }
+
+    /**
+     * With the connection given as client properties (bootstrap servers, and on a secured cluster the security
+     * protocol, SASL and truststore settings, e.g. {@code LocalStack.adminClientProperties()}).
+     */
+    public RatedChargeWatcher(Map<String, Object> clientProperties, String topic) {
         Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.putAll(clientProperties);
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
