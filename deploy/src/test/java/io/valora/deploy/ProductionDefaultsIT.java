@@ -25,6 +25,12 @@ class ProductionDefaultsIT {
     private static final String DEV_KEY = "valora-dev-key";
     /** The prod profile; the topic check off, since the local stack's single broker has one replica by design. */
     private static final Map<String, String> PROD = Map.of("QUARKUS_PROFILE", "prod", "VALORA_KAFKA_STARTUP_CHECK", "off");
+    /**
+     * invoice-service in prod, on the local stack's database: the launcher gives it only the migration (owner) user, so
+     * it creates its non-owner request and system login roles as a DBA would (the role check stays enforced).
+     */
+    private static final Map<String, String> INVOICE_PROD = Map.of("QUARKUS_PROFILE", "prod", "VALORA_KAFKA_STARTUP_CHECK", "off",
+            "VALORA_DB_CREATE_LOGIN_ROLES", "true");
 
     @Test
     void theDevelopmentKeyGets401FromEveryServiceInItsDefaultProfile() throws Exception {
@@ -32,7 +38,7 @@ class ProductionDefaultsIT {
         LocalStackSettings settings = LocalStackSettings.builder(TestDirs.repoRoot())
                 .dataDir(TestDirs.fresh("production-defaults"))
                 .ports(LocalStackSettings.Ports.free())
-                .serviceEnv("ingest-gateway", PROD).serviceEnv("rating-streams", PROD).serviceEnv("invoice-service", PROD)
+                .serviceEnv("ingest-gateway", PROD).serviceEnv("rating-streams", PROD).serviceEnv("invoice-service", INVOICE_PROD)
                 .progress(line -> out.println("[prod-defaults] " + line))
                 .build();
         try (LocalStack stack = LocalStack.start(settings)) {

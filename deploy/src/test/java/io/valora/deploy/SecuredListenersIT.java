@@ -162,8 +162,10 @@ class SecuredListenersIT {
         try (PostgresProcess postgres = PostgresProcess.start(db, RuntimeClasspath.load(Path.of(System.getProperty(RuntimeClasspath.FILE_PROPERTY))),
                 TIMEOUT)) {
             Map<String, String> env = new HashMap<>(PROD);
-            env.putAll(Map.of("VALORA_DB_URL", postgres.jdbcUrl(), "VALORA_DB_USER", postgres.user(),
-                    "VALORA_DB_PASSWORD", postgres.password()));
+            // The database as production has it: migrations as the owner, requests and cross-tenant work on their own
+            // non-owner login roles (created here as a DBA would), so only Kafka can stop this start.
+            env.putAll(Map.of("VALORA_DB_URL", postgres.jdbcUrl(), "VALORA_DB_MIGRATION_USER", postgres.user(),
+                    "VALORA_DB_MIGRATION_PASSWORD", postgres.password(), "VALORA_DB_CREATE_LOGIN_ROLES", "true"));
             // It trusts the broker, but its own certificate comes from a CA the broker does not trust.
             env.putAll(broker.mtlsEnv(foreign, otherCa.password(), Truststore.of(broker.tls())));
             String output = exitOutput("invoice-service", "invoice-foreign-certificate", env);
