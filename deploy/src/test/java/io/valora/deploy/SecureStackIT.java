@@ -14,6 +14,7 @@ import io.valora.deploy.demo.SampleWorkload;
 import io.valora.deploy.demo.ValoraClient;
 import io.valora.deploy.demo.WorkloadSender;
 import io.valora.schemas.ApiKey;
+import io.valora.schemas.Topics;
 import io.valora.schemas.UsageEvent;
 import io.valora.schemas.codec.RecordSerde;
 import io.valora.deploy.topics.TopicsCommand;
@@ -39,6 +40,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -164,6 +167,32 @@ class SecureStackIT {
                 new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
         assertThat(exit).as(out.toString(StandardCharsets.UTF_8)).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("0 of them missing on the cluster");
+
+        // A cluster whose spec drifted: Valora's topics under another prefix, then rated-charges changed by hand to
+        // fewer in-sync replicas and deletion instead of compaction. The dry run names both, exits 3, changes nothing.
+        Topics drifted = new Topics("drift-");
+        List<String> onDrifted = List.of("--bootstrap", stack.bootstrapServers(), "--command-config", adminConfig.toString(),
+                "--prefix", drifted.prefix(), "--partitions", "3");
+        assertThat(TopicsCommand.run(onDrifted, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                System.err)).isZero();
+        ConfigResource charges = new ConfigResource(ConfigResource.Type.TOPIC, drifted.ratedCharges());
+        try (Admin admin = Admin.create(stack.adminClientProperties())) {
+            admin.incrementalAlterConfigs(Map.of(charges, List.of(
+                    new AlterConfigOp(new ConfigEntry("min.insync.replicas", "1"), AlterConfigOp.OpType.SET),
+                    new AlterConfigOp(new ConfigEntry("cleanup.policy", "delete"), AlterConfigOp.OpType.SET))))
+                    .all().get(30, TimeUnit.SECONDS);
+            ByteArrayOutputStream dryRun = new ByteArrayOutputStream();
+            List<String> dry = new ArrayList<>(onDrifted);
+            dry.add("--dry-run");
+            int drift = TopicsCommand.run(dry, new PrintStream(dryRun, true, StandardCharsets.UTF_8), System.err);
+            String report = dryRun.toString(StandardCharsets.UTF_8);
+            assertThat(drift).as(report).isEqualTo(3);
+            String line = report.lines().filter(l -> l.contains(drifted.ratedCharges())).findFirst().orElseThrow();
+            assertThat(line).contains("DIFFERS").contains("min.insync.replicas 1 < 2").contains("cleanup.policy delete != ");
+            assertThat(report).contains("Differences found (exit 3); nothing was changed.");
+            Config after = admin.describeConfigs(List.of(charges)).all().get(30, TimeUnit.SECONDS).get(charges);
+            assertThat(after.get("min.insync.replicas").value()).as("a dry run changes nothing").isEqualTo("1");
+        }
     }
 
     @Test
