@@ -42,6 +42,17 @@ public record LocalCertificates(Path dir, String password) {
         return dir.resolve("ca.pem");
     }
 
+    /** A broker's {@code ssl.*} settings for these files: the broker keystore and the CA-only truststore. */
+    void putBrokerStores(Map<String, String> p) {
+        p.put("ssl.keystore.type", "PKCS12");
+        p.put("ssl.keystore.location", brokerKeystore().toString());
+        p.put("ssl.keystore.password", password);
+        p.put("ssl.key.password", password);
+        p.put("ssl.truststore.type", "PKCS12");
+        p.put("ssl.truststore.location", truststore().toString());
+        p.put("ssl.truststore.password", password);
+    }
+
     /** Makes the files unless a previous start made them. */
     public static LocalCertificates createOrReuse(Path dir, String password, Path logDir) {
         LocalCertificates certs = new LocalCertificates(dir.toAbsolutePath().normalize(), password);
@@ -79,11 +90,20 @@ public record LocalCertificates(Path dir, String password) {
     }
 
     private void keytool(Path log, String... args) {
+        runKeytool(log, password, true, args);
+    }
+
+    /**
+     * Runs the JDK's {@code keytool} with {@code args} on a PKCS12 store with password {@code password}, output
+     * to {@code log}; with {@code keyPassword} a {@code -genkeypair} gets the same key password. Also used by tests
+     * that issue client certificates from this CA.
+     */
+    static void runKeytool(Path log, String password, boolean keyPassword, String... args) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
         command.addAll(List.of(args));
         command.addAll(List.of("-storetype", "PKCS12", "-storepass", password));
-        if (args[0].equals("-genkeypair")) {
+        if (keyPassword && args[0].equals("-genkeypair")) {
             command.addAll(List.of("-keypass", password));
         }
         ChildProcess tool = ChildProcess.start("keytool", command, Map.of(), log);

@@ -1,14 +1,12 @@
 package io.valora.deploy;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -42,7 +40,6 @@ import org.apache.kafka.common.config.SslConfigs;
  */
 public final class SecureCluster implements Component {
 
-    private static final String LOG4J_CONFIG = "kafka-log4j2.xml";
     private static final int SCRAM_ITERATIONS = 8192;
 
     private final SecureClusterConfig config;
@@ -96,100 +93,35 @@ public final class SecureCluster implements Component {
      * @throws IllegalStateException if that does not happen within {@code timeout}; every node is stopped then
      */
     public static SecureCluster start(SecureClusterConfig config, RuntimeClasspath classpath, Duration timeout) {
-        for (int i = 0; i < config.nodes(); i++) {
-            Loopback.requireFree(config.ports().get(i), "Kafka node " + (i + 1));
-            Loopback.requireFree(config.controllerPorts().get(i), "Kafka controller " + (i + 1));
-        }
+        KraftNodes.requireFreePorts(config);
         Properties secrets = secrets(config.dataDir().resolve("secrets.properties"));
         LocalCertificates tls = LocalCertificates.createOrReuse(config.dataDir().resolve("tls"),
                 secrets.getProperty("tls.password"), config.logDir());
         String clusterId = KafkaProcess.clusterId(config.dataDir());
         List<Path> propertiesFiles = new ArrayList<>();
         for (int id = 1; id <= config.nodes(); id++) {
-            propertiesFiles.add(writeFiles(config, id, tls, secrets.getProperty("admin.password")));
+            propertiesFiles.add(KraftNodes.writeFiles(config, id, SecureServerProperties.render(
+                    SecureServerProperties.of(config, id, tls, secrets.getProperty("admin.password")))));
         }
+        List<String> addAdmin = List.of("--add-scram", SecureServerProperties.MECHANISM + "=[name="
+                + SecureServerProperties.ADMIN_USER + ",password=" + secrets.getProperty("admin.password") + "]");
         for (int id = 1; id <= config.nodes(); id++) {
-            formatOnFirstStart(config, id, classpath, propertiesFiles.get(id - 1), clusterId,
-                    secrets.getProperty("admin.password"));
+            KraftNodes.formatOnFirstStart(config, id, classpath, propertiesFiles.get(id - 1), clusterId, addAdmin);
         }
         List<Node> nodes = new ArrayList<>();
         List<ChildProcess> children = new ArrayList<>();
         try {
             for (int id = 1; id <= config.nodes(); id++) {
-                children.add(launch(config, id, classpath, propertiesFiles.get(id - 1)));
+                children.add(KraftNodes.launch(config, id, classpath, propertiesFiles.get(id - 1)));
             }
             SecureCluster cluster = new SecureCluster(config, tls, secrets, nodes, classpath);
-            cluster.awaitAllNodes(children, timeout);
-            for (int i = 0; i < children.size(); i++) {
-                nodes.add(new Node(i + 1, children.get(i), children.get(i).sinceStart()));
-            }
+            KraftNodes.awaitAllNodes(config, cluster.shortTimeouts(), children, timeout, " to the admin over SASL_SSL");
+            nodes.addAll(KraftNodes.nodes(children));
             return cluster;
         } catch (RuntimeException e) {
             children.forEach(c -> c.stop(KafkaProcess.STOP_TIMEOUT));
             throw e;
         }
-    }
-
-    private static Path writeFiles(SecureClusterConfig config, int id, LocalCertificates tls, String adminPassword) {
-        Path dir = config.nodeDir(id);
-        try {
-            Files.createDirectories(dir);
-            Files.createDirectories(config.logDir().resolve("kafka-" + id));
-            Path file = dir.resolve("server.properties");
-            Files.writeString(file, SecureServerProperties.render(SecureServerProperties.of(config, id, tls, adminPassword)),
-                    StandardCharsets.UTF_8);
-            try (InputStream in = SecureCluster.class.getResourceAsStream(LOG4J_CONFIG)) {
-                if (in == null) {
-                    throw new IllegalStateException("resource " + LOG4J_CONFIG + " missing from the deploy module");
-                }
-                Files.copy(in, dir.resolve(LOG4J_CONFIG), StandardCopyOption.REPLACE_EXISTING);
-            }
-            return file;
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not prepare " + dir, e);
-        }
-    }
-
-    private static void formatOnFirstStart(SecureClusterConfig config, int id, RuntimeClasspath classpath,
-            Path serverProperties, String clusterId, String adminPassword) {
-        Path dir = config.nodeDir(id);
-        if (Files.exists(dir.resolve("kraft-logs").resolve("meta.properties"))) {
-            return;
-        }
-        Path logs = config.logDir().resolve("kafka-" + id);
-        List<String> command = List.of(ChildProcess.javaExecutable(), "-Xmx256m",
-                "-Dlog4j2.configurationFile=" + dir.resolve(LOG4J_CONFIG), "-Dkafka.logs.dir=" + logs,
-                "-cp", classpath.asArgument(), "kafka.tools.StorageTool", "format", "-t", clusterId,
-                "-c", serverProperties.toString(),
-                "--add-scram", SecureServerProperties.MECHANISM + "=[name=" + SecureServerProperties.ADMIN_USER
-                        + ",password=" + adminPassword + "]");
-        ChildProcess format = ChildProcess.start("kafka-" + id + "-storage-format", command, Map.of(),
-                logs.resolve("kafka-storage-format.log"));
-        try {
-            if (!format.process().waitFor(60, TimeUnit.SECONDS)) {
-                format.stop(Duration.ofSeconds(5));
-                throw format.failure("did not finish within 60 s");
-            }
-            if (format.process().exitValue() != 0) {
-                throw format.failure("could not format " + dir);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            format.stop(Duration.ofSeconds(5));
-            throw new IllegalStateException("interrupted while formatting Kafka storage", e);
-        }
-    }
-
-    private static ChildProcess launch(SecureClusterConfig config, int id, RuntimeClasspath classpath, Path properties) {
-        List<String> command = new ArrayList<>();
-        command.add(ChildProcess.javaExecutable());
-        command.addAll(config.jvmOptions());
-        command.add("-Djava.awt.headless=true");
-        command.add("-Dkafka.logs.dir=" + config.logDir().resolve("kafka-" + id));
-        command.add("-Dlog4j2.configurationFile=" + config.nodeDir(id).resolve(LOG4J_CONFIG));
-        command.add("-Dlog4j2.shutdownHookEnabled=false");
-        command.addAll(List.of("-cp", classpath.asArgument(), KafkaBrokerMain.class.getName(), properties.toString()));
-        return ChildProcess.start("kafka-" + id, command, Map.of(), config.logDir().resolve("kafka-" + id + ".out"));
     }
 
     /**
@@ -217,7 +149,7 @@ public final class SecureCluster implements Component {
         if (old.isAlive()) {
             throw new IllegalStateException(old.name() + " still runs (pid " + old.pid() + ")");
         }
-        ChildProcess child = launch(config, id, classpath, config.nodeDir(id).resolve("server.properties"));
+        ChildProcess child = KraftNodes.launch(config, id, classpath, config.nodeDir(id).resolve("server.properties"));
         try {
             // listed again = this new process registered and was unfenced (after killNode it was gone)
             awaitListed(id, true, List.of(child), timeout);
@@ -248,11 +180,7 @@ public final class SecureCluster implements Component {
     }
 
     private Map<String, Object> shortTimeouts() {
-        Map<String, Object> props = new LinkedHashMap<>(adminProperties());
-        props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "3000");
-        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "4000");
-        props.put(AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, "300");
-        return props;
+        return KraftNodes.shortTimeouts(adminProperties());
     }
 
     /** Polls until node {@code id} is (or is no longer) among the unfenced brokers; {@code alive} must not exit. */
@@ -304,33 +232,6 @@ public final class SecureCluster implements Component {
         }
         if (!inSync) {
             throw new IllegalStateException("some partitions were not fully in sync within " + timeout);
-        }
-    }
-
-    private void awaitAllNodes(List<ChildProcess> children, Duration timeout) {
-        boolean ready;
-        try (Admin admin = Admin.create(shortTimeouts())) {
-            ready = Poll.until(timeout, () -> {
-                for (ChildProcess child : children) {
-                    if (!child.isAlive()) {
-                        throw child.failure("exited while starting");
-                    }
-                }
-                try {
-                    return admin.describeCluster(new DescribeClusterOptions().timeoutMs(3000)).nodes()
-                            .get(4, TimeUnit.SECONDS).size() == config.nodes();
-                } catch (Exception notYet) {
-                    return false;
-                }
-            });
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException("waiting for the Kafka cluster failed", e);
-        }
-        if (!ready) {
-            throw children.get(0).failure("cluster did not show " + config.nodes() + " brokers to the admin over SASL_SSL at "
-                    + config.bootstrapServers() + " within " + timeout);
         }
     }
 

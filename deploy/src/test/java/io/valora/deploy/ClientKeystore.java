@@ -2,11 +2,6 @@ package io.valora.deploy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A client key pair for mutual TLS, signed by the private CA of a {@link LocalCertificates} folder with the JDK's
@@ -17,8 +12,6 @@ import java.util.concurrent.TimeUnit;
  * client certificate is only needed where a test presents one.
  */
 final class ClientKeystore {
-
-    private static final Duration KEYTOOL_TIMEOUT = Duration.ofSeconds(60);
 
     private ClientKeystore() {
     }
@@ -50,23 +43,6 @@ final class ClientKeystore {
     }
 
     private static void keytool(LocalCertificates ca, Path log, String... args) {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
-        command.addAll(List.of(args));
-        command.addAll(List.of("-storetype", "PKCS12", "-storepass", ca.password()));
-        ChildProcess tool = ChildProcess.start("keytool", command, Map.of(), log);
-        try {
-            if (!tool.process().waitFor(KEYTOOL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-                tool.stop(Duration.ofSeconds(5));
-                throw tool.failure("did not finish " + args[0] + " within " + KEYTOOL_TIMEOUT);
-            }
-            if (tool.process().exitValue() != 0) {
-                throw tool.failure("failed: " + args[0]);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            tool.stop(Duration.ofSeconds(5));
-            throw new IllegalStateException("interrupted while running keytool", e);
-        }
+        LocalCertificates.runKeytool(log, ca.password(), false, args);
     }
 }

@@ -132,13 +132,7 @@ final class SecuredListenersBroker implements AutoCloseable {
                 + plainUsers.entrySet().stream().map(u -> " user_" + u.getKey() + "=\"" + u.getValue() + "\"")
                         .collect(Collectors.joining()) + ";");
         p.put("connections.max.reauth.ms", Long.toString(REAUTH.toMillis()));
-        p.put("ssl.keystore.type", "PKCS12");
-        p.put("ssl.keystore.location", tls.brokerKeystore().toString());
-        p.put("ssl.keystore.password", tls.password());
-        p.put("ssl.key.password", tls.password());
-        p.put("ssl.truststore.type", "PKCS12");
-        p.put("ssl.truststore.location", tls.truststore().toString());
-        p.put("ssl.truststore.password", tls.password());
+        tls.putBrokerStores(p);
         p.put("listener.name.mtls.ssl.client.auth", "required");
         p.put("ssl.principal.mapping.rules", "RULE:^CN=([^,]+).*$/$1/,DEFAULT");
         p.put("log.dirs", logDirs.toString());

@@ -19,50 +19,36 @@ import java.util.Map;
  * ACLs. The gateway and the raw producer connect as the gateway's principal, rating-streams as its own; the
  * benchmark's own clients (catalog, pre-produced events, the charges reader) as the super user.
  */
-final class SecuredThreeBrokers implements ClusterUnderTest {
+final class SecuredThreeBrokers extends ThreeNodes {
 
     private static final ServicePrincipals PRINCIPALS = ServicePrincipals.defaults();
 
     private final SecureCluster cluster;
-    private final TopicRegistry registry;
 
     private SecuredThreeBrokers(SecureCluster cluster, TopicRegistry registry) {
+        super(cluster, cluster::nodes, registry);
         this.cluster = cluster;
-        this.registry = registry;
     }
 
     static SecuredThreeBrokers start(Path dir, RuntimeClasspath classpath, Topics topics, int partitions,
             Duration timeout) {
         SecureCluster cluster = SecureCluster.start(SecureClusterConfig.onFreePorts(dir.resolve("kafka-secure"),
                 dir.resolve("logs")), classpath, timeout);
-        try {
+        return provisionedOrClosed(cluster, c -> {
             for (String principal : List.of(PRINCIPALS.gateway(), PRINCIPALS.rating())) {
-                cluster.createUser(ServicePrincipals.userName(principal), timeout);
+                c.createUser(ServicePrincipals.userName(principal), timeout);
             }
             TopicRegistry registry = TopicRegistry.production(topics, partitions);
-            ClientProperties admin = new ClientProperties(cluster.adminProperties());
+            ClientProperties admin = new ClientProperties(c.adminProperties());
             Provisioning.topics(admin, registry);
             Provisioning.acls(admin, ServiceAcls.all(registry.topics(), PRINCIPALS));
-            return new SecuredThreeBrokers(cluster, registry);
-        } catch (RuntimeException e) {
-            cluster.close();
-            throw e;
-        }
+            return new SecuredThreeBrokers(c, registry);
+        });
     }
 
     @Override
     public String name() {
         return "secure3";
-    }
-
-    @Override
-    public List<Long> brokerPids() {
-        return cluster.nodes().stream().map(SecureCluster.Node::pid).toList();
-    }
-
-    @Override
-    public TopicRegistry registry() {
-        return registry;
     }
 
     @Override
@@ -83,10 +69,5 @@ final class SecuredThreeBrokers implements ClusterUnderTest {
             default -> throw new IllegalArgumentException("no principal for " + module + " in this benchmark");
         };
         return cluster.serviceEnv(ServicePrincipals.userName(principal));
-    }
-
-    @Override
-    public void close() {
-        cluster.close();
     }
 }

@@ -3,55 +3,39 @@ package io.valora.bench.cluster;
 import io.valora.bench.ClientProperties;
 import io.valora.deploy.PlaintextCluster;
 import io.valora.deploy.RuntimeClasspath;
-import io.valora.deploy.SecureCluster;
 import io.valora.deploy.SecureClusterConfig;
 import io.valora.deploy.topics.TopicRegistry;
 import io.valora.schemas.Topics;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 
 /**
  * Three plaintext KRaft nodes ({@link PlaintextCluster}), topics with replication 3 and {@code min.insync.replicas=2}
  * as in production: what replication costs, without what security costs.
  */
-final class ThreeBrokers implements ClusterUnderTest {
+final class ThreeBrokers extends ThreeNodes {
 
     private final PlaintextCluster cluster;
-    private final TopicRegistry registry;
 
     private ThreeBrokers(PlaintextCluster cluster, TopicRegistry registry) {
+        super(cluster, cluster::nodes, registry);
         this.cluster = cluster;
-        this.registry = registry;
     }
 
     static ThreeBrokers start(Path dir, RuntimeClasspath classpath, Topics topics, int partitions, Duration timeout) {
         PlaintextCluster cluster = PlaintextCluster.start(SecureClusterConfig.onFreePorts(dir.resolve("kafka-plain3"),
                 dir.resolve("logs")), classpath, timeout);
-        try {
+        return provisionedOrClosed(cluster, c -> {
             TopicRegistry registry = TopicRegistry.production(topics, partitions);
-            Provisioning.topics(ClientProperties.plaintext(cluster.bootstrapServers()), registry);
-            return new ThreeBrokers(cluster, registry);
-        } catch (RuntimeException e) {
-            cluster.close();
-            throw e;
-        }
+            Provisioning.topics(ClientProperties.plaintext(c.bootstrapServers()), registry);
+            return new ThreeBrokers(c, registry);
+        });
     }
 
     @Override
     public String name() {
         return "plain3";
-    }
-
-    @Override
-    public List<Long> brokerPids() {
-        return cluster.nodes().stream().map(SecureCluster.Node::pid).toList();
-    }
-
-    @Override
-    public TopicRegistry registry() {
-        return registry;
     }
 
     @Override
@@ -67,10 +51,5 @@ final class ThreeBrokers implements ClusterUnderTest {
     @Override
     public Map<String, String> serviceEnv(String module) {
         return Map.of("KAFKA_BOOTSTRAP_SERVERS", cluster.bootstrapServers());
-    }
-
-    @Override
-    public void close() {
-        cluster.close();
     }
 }
