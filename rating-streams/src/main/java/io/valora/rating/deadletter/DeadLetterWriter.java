@@ -15,6 +15,10 @@ import org.slf4j.LoggerFactory;
  * <p>Why a processor and not a side producer: forwarded to a sink, the dead letter is written in the
  * same exactly-once transaction as the offsets and state of the failed record, so it is written once,
  * exactly when the record is consumed.
+ *
+ * <p>The dead letter carries the time it was written (the stream thread's wall clock), not the failed record's
+ * stream time: an undecodable record has no event time (it gets 0 as the first of its partition), and an old
+ * event's time would make the topic's time retention delete its letter at once, before anyone saw it.
  */
 public final class DeadLetterWriter implements Processor<String, DeadLetter, byte[], byte[]> {
 
@@ -38,6 +42,6 @@ public final class DeadLetterWriter implements Processor<String, DeadLetter, byt
         DeadLetter letter = record.value();
         LOG.warn("Dead letter: {}", letter.describe());
         counted.accept(letter);
-        context.forward(new Record<>(letter.key(), letter.value(), record.timestamp(), letter.headers()));
+        context.forward(new Record<>(letter.key(), letter.value(), context.currentSystemTimeMs(), letter.headers()));
     }
 }

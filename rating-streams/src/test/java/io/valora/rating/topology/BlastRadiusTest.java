@@ -114,6 +114,9 @@ class BlastRadiusTest {
             assertThat(RatingDriver.header(letter, DeadLetterHeaders.SERVICE)).isEqualTo("rating-streams");
             assertThat(RatingDriver.header(letter, DeadLetterHeaders.STAGE)).isEqualTo(ResourceNames.SOURCE);
             assertThat(RatingDriver.header(letter, DeadLetterHeaders.EXCEPTION_CLASS)).isNotBlank();
+            // written at the wall clock's time, not at the undecodable record's stream time (0), which time retention
+            // would delete at once
+            assertThat(letter.timestamp()).isEqualTo(RatingDriver.WALL_CLOCK_START.toEpochMilli());
             assertThat(rating.latest().get(RatingDriver.key("sub-cust-b", "api_call", "2026-11-01T00:00:00Z")).getAmountMinor())
                     .isEqualTo(5);
         }
