@@ -1,9 +1,9 @@
 package io.valora.bench.cluster;
 
+import io.valora.bench.NamedArgs;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -37,15 +37,7 @@ record ComparisonOptions(List<String> clusters, Duration phase, Duration warmUp,
             "work-dir", "keep");
 
     static ComparisonOptions parse(String[] args, Path defaultRepoRoot) {
-        Map<String, String> o = new HashMap<>();
-        for (int i = 0; i < args.length; i += 2) {
-            String name = args[i].startsWith("--") ? args[i].substring(2) : "";
-            if (!KNOWN.contains(name) || i + 1 >= args.length) {
-                throw new IllegalArgumentException("expected --name value pairs with a name out of " + KNOWN + ", got "
-                        + args[i]);
-            }
-            o.put(name, args[i + 1]);
-        }
+        Map<String, String> o = NamedArgs.parse(args, KNOWN);
         List<String> clusters = Arrays.stream(o.getOrDefault("clusters", String.join(",", ALL_CLUSTERS)).split(","))
                 .map(String::strip).toList();
         for (String cluster : clusters) {

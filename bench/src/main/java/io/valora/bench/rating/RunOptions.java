@@ -1,10 +1,10 @@
 package io.valora.bench.rating;
 
+import io.valora.bench.NamedArgs;
 import io.valora.deploy.KafkaConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -37,15 +37,7 @@ record RunOptions(long events, int customers, int latencyCustomers, int latencyS
             "work-dir", "keep", "state-floor");
 
     static RunOptions parse(String[] args, Path defaultRepoRoot) {
-        Map<String, String> o = new HashMap<>();
-        for (int i = 0; i < args.length; i += 2) {
-            String name = args[i].startsWith("--") ? args[i].substring(2) : "";
-            if (!KNOWN.contains(name) || i + 1 >= args.length) {
-                throw new IllegalArgumentException("expected --name value pairs with a name out of " + KNOWN + ", got "
-                        + args[i]);
-            }
-            o.put(name, args[i + 1]);
-        }
+        Map<String, String> o = NamedArgs.parse(args, KNOWN);
         return new RunOptions(
                 Long.parseLong(o.getOrDefault("events", "1000000")),
                 Integer.parseInt(o.getOrDefault("customers", "10000")),
