@@ -28,7 +28,7 @@ import net.jqwik.api.constraints.Size;
  * topology turns into {@code amount-overflow}), and it refuses exactly when the amount does not fit.
  * It never throws anything else: that would stop the stream thread for every tenant of the partition.
  */
-class AmountLimitsProperties {
+class AmountLimitsPropertiesTest {
 
     private static final BillingPeriod NOVEMBER = new BillingPeriod(Instant.parse("2026-11-01T00:00:00Z"),
             Instant.parse("2026-12-01T00:00:00Z"));
