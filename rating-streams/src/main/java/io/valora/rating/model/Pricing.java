@@ -10,6 +10,7 @@ import java.util.Base64;
 import java.util.Currency;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * The plan phase a usage is priced with: plan key and version, the plan's currency and rounding,
@@ -55,32 +56,34 @@ public record Pricing(String plan, int planVersion, String currency, String roun
 
     /** The meter's price model in the plan's currency. */
     public PriceModel model() {
-        ModelKey cacheKey = new ModelKey(currency, modelSpec);
-        PriceModel cached = MODELS.get(cacheKey);
-        if (cached != null) {
-            return cached;
-        }
-        PriceModelSpec spec = SPECS.deserializer().deserialize(null, Base64.getDecoder().decode(modelSpec));
-        PriceModel model = PriceModelSpecs.toModel(spec, Currency.getInstance(currency));
-        if (MODELS.size() >= MAX_CACHED_MODELS) {
-            MODELS.clear();
-        }
-        MODELS.put(cacheKey, model);
-        return model;
+        return cached(MODELS, new ModelKey(currency, modelSpec), Pricing::decode);
     }
 
     /** The plan's currency and rounding. */
     public RatingPolicy policy() {
-        PolicyKey key = new PolicyKey(currency, rounding);
-        RatingPolicy cached = POLICIES.get(key);
-        if (cached != null) {
-            return cached;
+        return cached(POLICIES, new PolicyKey(currency, rounding),
+                key -> new RatingPolicy(Currency.getInstance(key.currency()), RoundingMode.valueOf(key.rounding())));
+    }
+
+    private static PriceModel decode(ModelKey key) {
+        PriceModelSpec spec = SPECS.deserializer().deserialize(null, Base64.getDecoder().decode(key.modelSpec()));
+        return PriceModelSpecs.toModel(spec, Currency.getInstance(key.currency()));
+    }
+
+    /**
+     * The value cached under {@code key}, else built and cached. Not atomic on purpose: two threads may build the
+     * same value once each, which costs less than a lock on every event; the cache starts over past its bound.
+     */
+    private static <K, V> V cached(Map<K, V> cache, K key, Function<K, V> build) {
+        V found = cache.get(key);
+        if (found != null) {
+            return found;
         }
-        RatingPolicy policy = new RatingPolicy(Currency.getInstance(currency), RoundingMode.valueOf(rounding));
-        if (POLICIES.size() >= MAX_CACHED_MODELS) {
-            POLICIES.clear();
+        V built = build.apply(key);
+        if (cache.size() >= MAX_CACHED_MODELS) {
+            cache.clear();
         }
-        POLICIES.put(key, policy);
-        return policy;
+        cache.put(key, built);
+        return built;
     }
 }
