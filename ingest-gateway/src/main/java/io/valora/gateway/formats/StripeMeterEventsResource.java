@@ -1,4 +1,4 @@
-package io.valora.gateway.vendor;
+package io.valora.gateway.formats;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.valora.gateway.api.IngestProblems;
