@@ -1,12 +1,15 @@
 package io.valora.deploy;
 
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.clients.admin.ListTopicsOptions;
+import org.apache.kafka.common.Node;
 
 /**
  * The waits of a {@link SecureCluster} after a node fault, as the cluster itself reports them through the Admin
@@ -25,17 +28,33 @@ final class ClusterWaits {
      */
     static void awaitListed(Map<String, Object> admin, int id, boolean listed, List<ChildProcess> alive,
             Duration timeout) {
-        boolean reached;
+        boolean reached = brokersUntil(admin, alive, timeout,
+                brokers -> brokers.stream().anyMatch(n -> n.id() == id) == listed, "node " + id);
+        if (!reached) {
+            throw new IllegalStateException("node " + id + (listed ? " did not rejoin" : " was not fenced")
+                    + " within " + timeout);
+        }
+    }
+
+    /**
+     * Polls the cluster's unfenced brokers until {@code wanted} holds for them; false if it did not within
+     * {@code timeout}. A process of {@code alive} that exits ends the wait at once with its failure. Shared by the
+     * start of a cluster ({@link KraftNodes#awaitAllNodes}) and the node faults.
+     *
+     * @param waitingFor what is waited for, for the message of an unexpected failure (e.g. {@code "node 2"})
+     */
+    static boolean brokersUntil(Map<String, Object> admin, List<ChildProcess> alive, Duration timeout,
+            Predicate<Collection<Node>> wanted, String waitingFor) {
         try (Admin client = Admin.create(admin)) {
-            reached = Poll.until(timeout, () -> {
+            return Poll.until(timeout, () -> {
                 for (ChildProcess child : alive) {
                     if (!child.isAlive()) {
                         throw child.failure("exited while starting");
                     }
                 }
                 try {
-                    return client.describeCluster(new DescribeClusterOptions().timeoutMs(3000)).nodes()
-                            .get(4, TimeUnit.SECONDS).stream().anyMatch(n -> n.id() == id) == listed;
+                    return wanted.test(client.describeCluster(new DescribeClusterOptions().timeoutMs(3000)).nodes()
+                            .get(4, TimeUnit.SECONDS));
                 } catch (Exception notYet) {
                     return false;
                 }
@@ -43,11 +62,7 @@ final class ClusterWaits {
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {
-            throw new IllegalStateException("waiting for node " + id + " failed", e);
-        }
-        if (!reached) {
-            throw new IllegalStateException("node " + id + (listed ? " did not rejoin" : " was not fenced")
-                    + " within " + timeout);
+            throw new IllegalStateException("waiting for " + waitingFor + " failed", e);
         }
     }
 
