@@ -1,4 +1,4 @@
-package io.valora.gateway.vendor;
+package io.valora.gateway.formats;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 /** Every drop-in format lands as the same Avro record as native CloudEvents. */
 @QuarkusTest
 @QuarkusTestResource(value = KafkaBrokerTestResource.class, initArgs = @ResourceArg(name = "topics", value = "usage-events,api-keys"))
-class VendorFormatsTest {
+class DropInFormatsTest {
 
     private static final String KEY = "Bearer valora-dev-key";
     private static final long SECONDS = Instant.now().minusSeconds(120).getEpochSecond();

@@ -1,9 +1,8 @@
-package io.valora.gateway.vendor;
+package io.valora.gateway.formats;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.valora.gateway.api.IngestProblems;
-import io.valora.service.problem.ProblemException;
 import io.valora.gateway.ingest.EventIngestor;
+import io.valora.gateway.ingest.IngestRefusedException;
 import io.valora.gateway.ingest.Stages;
 import io.valora.auth.Roles;
 import io.valora.service.auth.AuthenticatedCaller;
@@ -46,7 +45,7 @@ public class StripeMeterEventsResource {
             try {
                 raw[0] = StripeMeterEvents.raw(FormBody.decode(body));
             } catch (FormBody.MalformedFormException e) {
-                throw IngestProblems.invalid("The request body was refused; nothing was published.", List.of(e.getMessage()));
+                throw IngestRefusedException.invalid("The request body was refused; nothing was published.", List.of(e.getMessage()));
             }
             return StripeMeterEvents.map(raw[0]);
         }).thenApply(accepted -> answer(raw[0])));

@@ -1,4 +1,4 @@
-package io.valora.gateway.vendor;
+package io.valora.gateway.formats;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,13 +1,12 @@
-package io.valora.gateway.vendor;
+package io.valora.gateway.formats;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.valora.gateway.api.EventsResource;
-import io.valora.gateway.api.IngestProblems;
-import io.valora.service.problem.ProblemException;
 import io.valora.gateway.events.EventsBody;
 import io.valora.gateway.ingest.EventIngestor;
+import io.valora.gateway.ingest.IngestRefusedException;
 import io.valora.gateway.ingest.Stages;
 import io.valora.gateway.ingest.MappedEvents;
 import io.valora.auth.Roles;
@@ -68,7 +67,7 @@ public class ApiV1EventsResource {
             }
             EventsBody.Parsed parsed = EventsBody.shape(root[0], MediaType.APPLICATION_JSON);
             if (!parsed.isValid()) {
-                throw IngestProblems.invalid("The request body was refused; nothing was published.", List.of(parsed.error()));
+                throw IngestRefusedException.invalid("The request body was refused; nothing was published.", List.of(parsed.error()));
             }
             return MappedEvents.cloudEvents(parsed.events(), parsed.batch());
         });
@@ -94,14 +93,14 @@ public class ApiV1EventsResource {
         try {
             JsonNode root = json.readTree(body);
             if (root == null || root.isMissingNode()) {
-                throw IngestProblems.invalid("The request body was refused; nothing was published.", List.of("body: empty"));
+                throw IngestRefusedException.invalid("The request body was refused; nothing was published.", List.of("body: empty"));
             }
             return root;
         } catch (JsonProcessingException e) {
-            throw IngestProblems.invalid("The request body was refused; nothing was published.",
+            throw IngestRefusedException.invalid("The request body was refused; nothing was published.",
                     List.of("body: not valid JSON (" + EventsBody.safeMessage(e) + ")"));
         } catch (IOException e) {
-            throw IngestProblems.invalid("The request body was refused; nothing was published.", List.of("body: unreadable"));
+            throw IngestRefusedException.invalid("The request body was refused; nothing was published.", List.of("body: unreadable"));
         }
     }
 }

@@ -1,11 +1,11 @@
-package io.valora.gateway.vendor;
+package io.valora.gateway.formats;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * Builds the CloudEvents JSON a vendor event maps onto. Values are passed through as the client
+ * Builds the CloudEvents JSON a Lago or Stripe event maps onto. Values are passed through as the client
  * sent them (a number where a string belongs stays a number) so the one validator reports the
  * problem, rather than a mapping quietly fixing it.
  */

@@ -1,4 +1,4 @@
-package io.valora.gateway.vendor;
+package io.valora.gateway.formats;
 
 import java.math.BigDecimal;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package io.valora.gateway.vendor;
+package io.valora.gateway.formats;
 
 import io.valora.gateway.events.Utf8;
 import java.io.ByteArrayOutputStream;

@@ -1,4 +1,4 @@
-package io.valora.gateway.vendor;
+package io.valora.gateway.formats;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
