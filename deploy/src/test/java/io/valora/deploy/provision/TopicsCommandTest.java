@@ -1,4 +1,4 @@
-package io.valora.deploy.topics;
+package io.valora.deploy.provision;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

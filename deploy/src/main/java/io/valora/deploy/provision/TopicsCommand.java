@@ -1,5 +1,10 @@
-package io.valora.deploy.topics;
+package io.valora.deploy.provision;
 
+import io.valora.deploy.topics.ProvisioningRefused;
+import io.valora.deploy.topics.TopicCheck;
+import io.valora.deploy.topics.TopicProvisioner;
+import io.valora.deploy.topics.TopicRegistry;
+import io.valora.deploy.topics.TopicSpec;
 import io.valora.deploy.acls.AclProvisioner;
 import io.valora.deploy.acls.ServiceAcls;
 import io.valora.deploy.acls.ServicePrincipals;
