@@ -7,7 +7,7 @@ import jakarta.annotation.security.RolesAllowed;
 import io.valora.auth.Scope;
 import io.valora.invoice.keys.ApiKeyService;
 import io.valora.invoice.keys.StoredApiKey;
-import io.valora.invoice.invoices.PagePosition;
+import io.valora.invoice.paging.PagePosition;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;

@@ -6,7 +6,7 @@ import io.valora.service.auth.AuthenticatedCaller;
 import jakarta.annotation.security.RolesAllowed;
 import io.valora.invoice.customers.CustomerService;
 import io.valora.invoice.customers.StoredCustomer;
-import io.valora.invoice.invoices.PagePosition;
+import io.valora.invoice.paging.PagePosition;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;

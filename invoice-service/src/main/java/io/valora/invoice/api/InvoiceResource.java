@@ -9,7 +9,7 @@ import io.valora.invoice.close.PeriodCloser;
 import io.valora.invoice.invoices.InvoiceFilter;
 import io.valora.invoice.invoices.InvoiceQueries;
 import io.valora.invoice.invoices.InvoiceStatus;
-import io.valora.invoice.invoices.PagePosition;
+import io.valora.invoice.paging.PagePosition;
 import io.valora.invoice.invoices.StoredInvoice;
 import io.valora.invoice.lifecycle.InvoiceLifecycle;
 import io.valora.invoice.lifecycle.Transition;

@@ -5,7 +5,7 @@ import io.valora.auth.Roles;
 import io.valora.service.auth.AuthenticatedCaller;
 import jakarta.annotation.security.RolesAllowed;
 import io.valora.billing.aggregation.AggregationKind;
-import io.valora.invoice.invoices.PagePosition;
+import io.valora.invoice.paging.PagePosition;
 import io.valora.invoice.meters.MeterService;
 import io.valora.invoice.meters.StoredMeter;
 import jakarta.ws.rs.Consumes;

@@ -5,7 +5,7 @@ import io.valora.service.problem.ProblemException;
 import io.valora.auth.Roles;
 import io.valora.service.auth.AuthenticatedCaller;
 import jakarta.annotation.security.RolesAllowed;
-import io.valora.invoice.invoices.PagePosition;
+import io.valora.invoice.paging.PagePosition;
 import io.valora.invoice.plans.PlanRules;
 import io.valora.invoice.plans.PlanService;
 import io.valora.schemas.Plan;

@@ -11,7 +11,7 @@ import io.valora.invoice.outbox.OutboxSettings;
 import io.valora.invoice.subscriptions.DueSubscription;
 import io.valora.invoice.subscriptions.StoredSubscription;
 import io.valora.invoice.subscriptions.SubscriptionReads;
-import io.valora.invoice.tenancy.TenantSession;
+import io.valora.invoice.db.TenantSession;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;

@@ -3,7 +3,7 @@ package io.valora.invoice.customers;
 import io.agroal.api.AgroalDataSource;
 import io.valora.invoice.db.SqlArgs;
 import io.valora.invoice.db.SqlTime;
-import io.valora.invoice.invoices.PagePosition;
+import io.valora.invoice.paging.PagePosition;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;

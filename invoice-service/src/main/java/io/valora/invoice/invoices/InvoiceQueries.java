@@ -1,10 +1,11 @@
 package io.valora.invoice.invoices;
 
+import io.valora.invoice.paging.PagePosition;
 import io.agroal.api.AgroalDataSource;
 import io.valora.billing.invoice.LineKind;
 import io.valora.invoice.db.SqlArgs;
 import io.valora.invoice.db.SqlTime;
-import io.valora.invoice.tenancy.TenantSession;
+import io.valora.invoice.db.TenantSession;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.sql.Array;

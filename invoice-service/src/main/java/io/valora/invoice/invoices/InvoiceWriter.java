@@ -2,7 +2,6 @@ package io.valora.invoice.invoices;
 
 import io.valora.billing.invoice.InvoiceLine;
 import io.valora.invoice.db.SqlTime;
-import io.valora.invoice.lifecycle.InvoiceEvents;
 import io.valora.invoice.outbox.OutboxMessage;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -4,7 +4,7 @@ import io.agroal.api.AgroalDataSource;
 import io.valora.auth.Scope;
 import io.valora.invoice.db.SqlArgs;
 import io.valora.invoice.db.SqlTime;
-import io.valora.invoice.invoices.PagePosition;
+import io.valora.invoice.paging.PagePosition;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.sql.Array;

@@ -5,7 +5,7 @@ import io.valora.billing.aggregation.AggregationKind;
 import io.valora.invoice.db.JsonColumns;
 import io.valora.invoice.db.SqlArgs;
 import io.valora.invoice.db.SqlTime;
-import io.valora.invoice.invoices.PagePosition;
+import io.valora.invoice.paging.PagePosition;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;

@@ -1,5 +1,6 @@
 package io.valora.invoice.tenancy;
 
+import io.valora.invoice.db.TenantSession;
 import io.valora.auth.Scope;
 import io.valora.invoice.keys.ApiKeyService;
 import io.valora.invoice.keys.NewKey;

@@ -1,5 +1,6 @@
 package io.valora.invoice.tenancy;
 
+import io.valora.invoice.db.TenantSession;
 import io.agroal.api.AgroalDataSource;
 import io.valora.invoice.db.SqlTime;
 import jakarta.enterprise.context.ApplicationScoped;

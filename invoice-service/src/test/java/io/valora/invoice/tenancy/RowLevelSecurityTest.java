@@ -1,5 +1,6 @@
 package io.valora.invoice.tenancy;
 
+import io.valora.invoice.db.TenantSession;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.agroal.api.AgroalDataSource;

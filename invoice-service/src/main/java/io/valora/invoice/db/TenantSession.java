@@ -1,4 +1,4 @@
-package io.valora.invoice.tenancy;
+package io.valora.invoice.db;
 
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
