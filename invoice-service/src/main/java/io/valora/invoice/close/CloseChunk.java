@@ -5,7 +5,8 @@ import io.valora.invoice.charges.StoredCharge;
 import io.valora.invoice.invoices.InvoiceDraft;
 import io.valora.invoice.invoices.InvoiceWriter;
 import io.valora.invoice.invoices.SaveOutcome;
-import io.valora.invoice.plans.PlanReads;
+import io.valora.invoice.db.TenantScope;
+import io.valora.invoice.plans.PlanStore;
 import io.valora.schemas.Plan;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -73,7 +74,7 @@ public final class CloseChunk {
                 .flatMap(s -> s.phases().stream()).map(p -> p.plan()).distinct().toList();
         Map<PlanRef, Plan> plans = new HashMap<>();
         if (!planKeys.isEmpty()) {
-            for (Plan plan : PlanReads.versionsOf(c, tenant, planKeys)) {
+            for (Plan plan : PlanStore.on(c).versionsOf(new TenantScope(tenant), planKeys)) {
                 plans.put(PlanRef.of(plan), plan);
             }
         }

@@ -1,0 +1,71 @@
+package io.valora.invoice.db;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import java.sql.Connection;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import org.jdbi.v3.core.Handles;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.argument.AbstractArgumentFactory;
+import org.jdbi.v3.core.argument.Argument;
+import org.jdbi.v3.core.config.ConfigRegistry;
+import org.jdbi.v3.core.mapper.ColumnMapper;
+import org.jdbi.v3.postgres.PostgresPlugin;
+
+/**
+ * The service's {@link Jdbi}: on the request datasource for the stores inside the container, or on
+ * one bare connection for the period close's benchmark; configured the same way in both.
+ *
+ * <p>Why it exists: Jdbi must join the transaction the container (JTA, {@code @Transactional}) or
+ * the caller already holds instead of managing its own: a handle never begins, commits or rolls
+ * back, and closing one never ends the transaction ({@code forceEndTransactions} off). So the
+ * tenant's session ({@link TenantSession}: {@code SET LOCAL} on the transaction's connection)
+ * covers every statement a store runs. Instants bind as UTC {@code TIMESTAMPTZ} ({@link SqlTime}'s rule).
+ */
+@ApplicationScoped
+public class Jdbis {
+
+    /** The request role's Jdbi: statements run in the caller's transaction and tenant session. */
+    @Produces
+    @ApplicationScoped
+    Jdbi requestJdbi(AgroalDataSource dataSource) {
+        return configure(Jdbi.create(dataSource));
+    }
+
+    /** A Jdbi on one connection the caller owns (and commits): handles never close it. */
+    public static Jdbi on(Connection connection) {
+        return configure(Jdbi.create(connection));
+    }
+
+    private static Jdbi configure(Jdbi jdbi) {
+        jdbi.installPlugin(new PostgresPlugin());
+        jdbi.getConfig(Handles.class).setForceEndTransactions(false);
+        jdbi.registerArgument(new UtcInstants());
+        jdbi.registerColumnMapper(Instant.class, instantColumn());
+        return jdbi;
+    }
+
+    private static ColumnMapper<Instant> instantColumn() {
+        return (rs, column, ctx) -> {
+            OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+            return value == null ? null : value.toInstant();
+        };
+    }
+
+    /** Binds an instant as a UTC {@code OffsetDateTime}, never through the JVM's default time zone. */
+    private static final class UtcInstants extends AbstractArgumentFactory<Instant> {
+
+        UtcInstants() {
+            super(Types.TIMESTAMP_WITH_TIMEZONE);
+        }
+
+        @Override
+        protected Argument build(Instant value, ConfigRegistry config) {
+            return (position, statement, ctx) -> statement.setObject(position, OffsetDateTime.ofInstant(value, ZoneOffset.UTC));
+        }
+    }
+}
