@@ -1,5 +1,6 @@
 package io.valora.invoice.charges;
 
+import io.valora.invoice.db.TenantScope;
 import io.valora.invoice.db.SqlTime;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -30,12 +31,12 @@ public final class ChargeReads {
     }
 
     /** The tenant's charges billed on the given (subscription, period start) pairs (equal-length lists). */
-    public static List<StoredCharge> billedOn(Connection c, String tenant, List<String> subscriptions, List<Instant> periodStarts)
+    public static List<StoredCharge> billedOn(Connection c, TenantScope tenant, List<String> subscriptions, List<Instant> periodStarts)
             throws SQLException {
         String sql = COLUMNS + " WHERE tenant = ? AND (subscription, period_start) IN "
                 + "(SELECT * FROM unnest(?::text[], ?::timestamptz[]))";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, tenant);
+            ps.setString(1, tenant.id());
             ps.setArray(2, c.createArrayOf("text", subscriptions.toArray()));
             ps.setArray(3, c.createArrayOf("timestamptz", periodStarts.stream().map(Timestamp::from).toArray()));
             return read(ps);
@@ -43,14 +44,14 @@ public final class ChargeReads {
     }
 
     /** The distinct subscriptions with charges billed on the period starting at {@code periodStart}. */
-    public static List<String> subscriptionsBilledOn(Connection c, String tenant, Instant periodStart, Optional<String> customer,
+    public static List<String> subscriptionsBilledOn(Connection c, TenantScope tenant, Instant periodStart, Optional<String> customer,
                                                      Optional<String> subscription) throws SQLException {
         String sql = "SELECT DISTINCT subscription FROM rated_charges WHERE tenant = ? AND period_start = ?"
                 + (customer.isPresent() ? " AND customer = ?" : "") + (subscription.isPresent() ? " AND subscription = ?" : "")
                 + " ORDER BY subscription";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             int i = 1;
-            ps.setString(i++, tenant);
+            ps.setString(i++, tenant.id());
             SqlTime.set(ps, i++, periodStart);
             if (customer.isPresent()) {
                 ps.setString(i++, customer.get());

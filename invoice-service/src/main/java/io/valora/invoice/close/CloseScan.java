@@ -6,7 +6,7 @@ import io.valora.invoice.charges.DuePeriod;
 import io.valora.invoice.charges.RatedChargeStore;
 import io.valora.invoice.db.Databases;
 import io.valora.invoice.subscriptions.DueSubscription;
-import io.valora.invoice.subscriptions.SubscriptionReads;
+import io.valora.invoice.subscriptions.SubscriptionStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
@@ -43,7 +43,7 @@ public class CloseScan {
     public List<DueSubscription> dueSubscriptions(Duration grace, int limit) {
         Instant now = clock.instant();
         try (Connection c = dataSource.getConnection()) {
-            return SubscriptionReads.due(c, now, now.minus(grace), limit);
+            return SubscriptionStore.on(c).due(now, now.minus(grace), limit);
         } catch (SQLException e) {
             throw new IllegalStateException("Could not find due subscriptions: " + e.getMessage(), e);
         }

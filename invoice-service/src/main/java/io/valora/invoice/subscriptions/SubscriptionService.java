@@ -93,7 +93,7 @@ public class SubscriptionService {
                                                    String effective) {
         TenantScope scope = session.enter(tenant);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        return store.find(tenant, id, true).map(s -> {
+        return store.find(scope, id, true).map(s -> {
             requireOpen(s, now);
             Plan plan = plan(scope, planKey, version);
             Plan current = plan(scope, s.phaseAt(now).plan(), Optional.of(s.phaseAt(now).planVersion()));
@@ -117,9 +117,9 @@ public class SubscriptionService {
     /** Ends the subscription {@code now} or at {@code period_end}; empty when there is no such subscription. */
     @Transactional
     public Optional<StoredSubscription> cancel(String tenant, String id, String effective) {
-        session.enter(tenant);
+        TenantScope scope = session.enter(tenant);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        return store.find(tenant, id, true).map(s -> {
+        return store.find(scope, id, true).map(s -> {
             requireOpen(s, now);
             Instant end = PERIOD_END.equals(effective) ? currentPeriodEnd(s, now) : (now.isBefore(s.startAt()) ? s.startAt() : now);
             if (s.endAt().filter(existing -> existing.isBefore(end)).isPresent()) {
@@ -132,16 +132,14 @@ public class SubscriptionService {
     /** The tenant's subscription with this id. */
     @Transactional
     public Optional<StoredSubscription> find(String tenant, String id) {
-        session.enter(tenant);
-        return store.find(tenant, id, false);
+        return store.find(session.enter(tenant), id, false);
     }
 
     /** A page of the tenant's subscriptions. */
     @Transactional
     public List<StoredSubscription> list(String tenant, Optional<String> customer, Optional<SubscriptionStatus> status,
                                          Optional<PagePosition> after, int limit) {
-        session.enter(tenant);
-        return store.list(tenant, customer, status, clock.instant(), after, limit);
+        return store.list(session.enter(tenant), customer, status, clock.instant(), after, limit);
     }
 
     /** "Now" as the service sees it, for statuses in answers. */
