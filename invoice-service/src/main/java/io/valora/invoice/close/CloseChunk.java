@@ -1,6 +1,6 @@
 package io.valora.invoice.close;
 
-import io.valora.invoice.charges.ChargeReads;
+import io.valora.invoice.charges.RatedChargeStore;
 import io.valora.invoice.charges.StoredCharge;
 import io.valora.invoice.invoices.InvoiceDraft;
 import io.valora.invoice.invoices.InvoiceWriter;
@@ -63,7 +63,7 @@ public final class CloseChunk {
         if (targets.isEmpty()) {
             return Map.of();
         }
-        List<StoredCharge> charges = ChargeReads.billedOn(c, tenant, targets.stream().map(CloseTarget::subscriptionId).toList(),
+        List<StoredCharge> charges = RatedChargeStore.on(c).billedOn(tenant, targets.stream().map(CloseTarget::subscriptionId).toList(),
                 targets.stream().map(CloseTarget::periodStart).toList());
         Map<String, List<StoredCharge>> byTarget = new HashMap<>();
         for (StoredCharge charge : charges) {

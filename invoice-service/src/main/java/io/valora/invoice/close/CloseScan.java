@@ -29,12 +29,10 @@ import java.util.List;
 public class CloseScan {
 
     private final AgroalDataSource dataSource;
-    private final RatedChargeStore charges;
     private final Clock clock;
 
-    CloseScan(@DataSource(Databases.SYSTEM) AgroalDataSource dataSource, RatedChargeStore charges, Clock clock) {
+    CloseScan(@DataSource(Databases.SYSTEM) AgroalDataSource dataSource, Clock clock) {
         this.dataSource = dataSource;
-        this.charges = charges;
         this.clock = clock;
     }
 
@@ -50,9 +48,14 @@ public class CloseScan {
     }
 
     /** The charged periods that ended at least {@code grace} ago and still need an (updated) invoice. */
+    @Transactional
     public List<DuePeriod> duePeriods(Duration grace) {
         Instant now = clock.instant();
-        return charges.duePeriods(now.minus(grace), now);
+        try (Connection c = dataSource.getConnection()) {
+            return RatedChargeStore.on(c).duePeriods(now.minus(grace), now);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not find periods to close: " + e.getMessage(), e);
+        }
     }
 
     /** Tenants whose finalized periods have charges that changed since and were not carried yet ({@link LateChanges}). */

@@ -2,7 +2,7 @@ package io.valora.invoice.close;
 
 import io.agroal.api.AgroalDataSource;
 import io.valora.billing.period.BillingPeriod;
-import io.valora.invoice.charges.ChargeReads;
+import io.valora.invoice.charges.RatedChargeStore;
 import io.valora.invoice.charges.DuePeriod;
 import io.valora.invoice.invoices.InvoiceQueries;
 import io.valora.invoice.invoices.SaveOutcome;
@@ -86,7 +86,7 @@ public class PeriodCloser {
                 }
                 known.add(s.id());
             }
-            List<String> billed = ChargeReads.subscriptionsBilledOn(c, scope, periodStart, customer, subscription);
+            List<String> billed = RatedChargeStore.on(c).subscriptionsBilledOn(scope, periodStart, customer, subscription);
             List<String> unknownIds = new ArrayList<>(billed);
             unknownIds.removeAll(known);
             if (!unknownIds.isEmpty()) {

@@ -1,5 +1,8 @@
 package io.valora.invoice.db;
 
+import org.jdbi.v3.core.JdbiException;
+import java.sql.SQLException;
+import javax.sql.DataSource;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -33,7 +36,17 @@ public class Jdbis {
     @Produces
     @ApplicationScoped
     Jdbi requestJdbi(AgroalDataSource dataSource) {
+        return on(dataSource);
+    }
+
+    /** A Jdbi on {@code dataSource}: each handle takes the current transaction's connection. */
+    public static Jdbi on(DataSource dataSource) {
         return configure(Jdbi.create(dataSource));
+    }
+
+    /** The database's own words for a failed statement (the SQL exception's message), for logs and readiness. */
+    public static String reason(JdbiException e) {
+        return e.getCause() instanceof SQLException sql ? sql.getMessage() : e.getMessage();
     }
 
     /** A Jdbi on one connection the caller owns (and commits): handles never close it. */

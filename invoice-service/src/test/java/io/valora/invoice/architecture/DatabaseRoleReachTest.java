@@ -15,7 +15,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import io.quarkus.agroal.DataSource;
 import io.valora.invoice.auth.DatabaseKeyIdentityProvider;
-import io.valora.invoice.charges.RatedChargeStore;
+import io.valora.invoice.charges.ChargeIntake;
 import io.valora.invoice.close.CloseFailureLog;
 import io.valora.invoice.close.CloseScan;
 import io.valora.invoice.db.ClusterLock;
@@ -53,7 +53,7 @@ class DatabaseRoleReachTest {
             }
         }
         assertThat(holders).as("classes injected with @DataSource(\"system\")").containsExactlyInAnyOrder(
-                RatedChargeStore.class.getSimpleName(), OutboxRelay.class.getSimpleName(), CloseScan.class.getSimpleName(),
+                ChargeIntake.class.getSimpleName(), OutboxRelay.class.getSimpleName(), CloseScan.class.getSimpleName(),
                 CloseFailureLog.class.getSimpleName(), ClusterLock.class.getSimpleName(), AutoFinalizer.class.getSimpleName(),
                 DatabaseKeyIdentityProvider.class.getSimpleName(), "RuntimeRoles");
     }
