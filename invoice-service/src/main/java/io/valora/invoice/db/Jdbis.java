@@ -1,5 +1,8 @@
 package io.valora.invoice.db;
 
+import java.util.List;
+import org.jdbi.v3.core.statement.Query;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.JdbiException;
 import java.sql.SQLException;
 import javax.sql.DataSource;
@@ -42,6 +45,23 @@ public class Jdbis {
     /** A Jdbi on {@code dataSource}: each handle takes the current transaction's connection. */
     public static Jdbi on(DataSource dataSource) {
         return configure(Jdbi.create(dataSource));
+    }
+
+    /** Whether a statement failed on a unique constraint (SQL state 23505): a create of something that exists. */
+    public static boolean isUniqueViolation(JdbiException e) {
+        return e.getCause() instanceof SQLException sql && "23505".equals(sql.getSQLState());
+    }
+
+    /**
+     * A query whose {@code ?} parameters take {@code args} in order: the list queries build their
+     * {@code WHERE} from optional filters and a keyset page ({@code PagePosition}).
+     */
+    public static Query positional(Handle handle, String sql, List<Object> args) {
+        Query query = handle.createQuery(sql);
+        for (int i = 0; i < args.size(); i++) {
+            query.bind(i, args.get(i));
+        }
+        return query;
     }
 
     /** The database's own words for a failed statement (the SQL exception's message), for logs and readiness. */

@@ -1,17 +1,16 @@
 package io.valora.invoice.plans;
 
+import org.jdbi.v3.core.JdbiException;
 import io.valora.invoice.db.Jdbis;
 import io.valora.invoice.db.TenantScope;
 import io.valora.schemas.Plan;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
-import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /**
  * The {@code plans} table: one row per version, always filtered by the tenant, in the caller's
@@ -25,7 +24,6 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 @ApplicationScoped
 public class PlanStore {
 
-    private static final String UNIQUE_VIOLATION = "23505";
     private static final RowMapper<Plan> RECORD = (rs, ctx) -> PlanRecords.decode(rs.getBytes("record"));
 
     private final Jdbi jdbi;
@@ -53,8 +51,8 @@ public class PlanStore {
                     .bind("currency", plan.getCurrency()).bind("cadence", plan.getCadence())
                     .bind("record", PlanRecords.encode(plan)).bind("createdAt", plan.getCreatedAt())
                     .execute());
-        } catch (UnableToExecuteStatementException e) {
-            if (e.getCause() instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+        } catch (JdbiException e) {
+            if (Jdbis.isUniqueViolation(e)) {
                 throw new PlanExistsException(plan.getKey());
             }
             throw e;

@@ -65,7 +65,7 @@ public class SubscriptionService {
     public StoredSubscription create(String tenant, NewSubscription request) {
         TenantScope scope = session.enter(tenant);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        StoredCustomer customer = customers.find(tenant, request.customer()).orElseThrow(() ->
+        StoredCustomer customer = customers.find(scope, request.customer()).orElseThrow(() ->
                 SubscriptionRefusedException.unprocessable("unknown-customer", "No customer with externalId '"
                         + request.customer() + "'; create it with POST /v1/customers first."));
         Plan plan = plan(scope, request.plan(), request.planVersion());

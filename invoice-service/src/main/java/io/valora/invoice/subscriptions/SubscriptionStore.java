@@ -1,5 +1,6 @@
 package io.valora.invoice.subscriptions;
 
+import org.jdbi.v3.core.JdbiException;
 import io.valora.billing.period.Cadence;
 import io.valora.invoice.db.Jdbis;
 import io.valora.invoice.db.SqlArrays;
@@ -9,7 +10,6 @@ import io.valora.invoice.paging.PagePosition;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,8 +20,6 @@ import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
-import org.jdbi.v3.core.statement.Query;
-import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /**
  * The subscription aggregate: the {@code subscriptions} table and each subscription's place in the
@@ -35,8 +33,6 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
  */
 @ApplicationScoped
 public class SubscriptionStore {
-
-    private static final String UNIQUE_VIOLATION = "23505";
 
     /** Every column, for {@link #ROW}. */
     private static final String COLUMNS = "SELECT tenant, id, external_id, customer, time_zone, cadence, anchor, start_at, "
@@ -89,8 +85,8 @@ public class SubscriptionStore {
                         .bind("tenant", s.tenant()).bind("id", s.id()).bind("next", nextPeriodEnd)
                         .execute();
             });
-        } catch (UnableToExecuteStatementException e) {
-            if (e.getCause() instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+        } catch (JdbiException e) {
+            if (Jdbis.isUniqueViolation(e)) {
                 throw new SubscriptionExistsException(s.externalId().orElse(s.id()));
             }
             throw e;
@@ -209,12 +205,6 @@ public class SubscriptionStore {
     }
 
     private List<StoredSubscription> query(String sql, List<Object> args) {
-        return jdbi.withHandle(h -> {
-            Query q = h.createQuery(sql);
-            for (int i = 0; i < args.size(); i++) {
-                q.bind(i, args.get(i));
-            }
-            return q.map(ROW).list();
-        });
+        return jdbi.withHandle(h -> Jdbis.positional(h, sql, args).map(ROW).list());
     }
 }
