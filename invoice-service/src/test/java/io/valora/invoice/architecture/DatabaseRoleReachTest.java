@@ -11,8 +11,6 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaConstructor;
 import com.tngtech.archunit.core.domain.JavaField;
 import com.tngtech.archunit.core.domain.JavaParameter;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import io.quarkus.agroal.DataSource;
 import io.valora.invoice.auth.DatabaseKeyIdentityProvider;
 import io.valora.invoice.charges.ChargeIntake;
@@ -40,8 +38,7 @@ class DatabaseRoleReachTest {
 
     @BeforeAll
     static void importClasses() {
-        main = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("io.valora.invoice");
+        main = MainClasses.get();
     }
 
     @Test

@@ -2,10 +2,6 @@ package io.valora.invoice.architecture;
 
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -14,14 +10,6 @@ import org.junit.jupiter.api.Test;
  */
 class PackageCyclesTest {
 
-    private static JavaClasses main;
-
-    @BeforeAll
-    static void importClasses() {
-        main = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("io.valora.invoice");
-    }
-
     @Test
     void packagesAreFreeOfCycles() {
         slices().matching("io.valora.invoice.(*)..").should().beFreeOfCycles()
@@ -29,6 +17,6 @@ class PackageCyclesTest {
                         + "package and map it to HTTP only in api (ProblemMappers); move a type both sides need "
                         + "(a value, a paging position, a tenant scope) down into the lowest package that uses it "
                         + "(e.g. db), never up into api")
-                .check(main);
+                .check(MainClasses.get());
     }
 }
