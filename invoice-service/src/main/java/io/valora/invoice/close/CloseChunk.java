@@ -2,10 +2,10 @@ package io.valora.invoice.close;
 
 import io.valora.invoice.charges.RatedChargeStore;
 import io.valora.invoice.charges.StoredCharge;
+import io.valora.invoice.db.TenantScope;
 import io.valora.invoice.invoices.InvoiceDraft;
 import io.valora.invoice.invoices.InvoiceWriter;
 import io.valora.invoice.invoices.SaveOutcome;
-import io.valora.invoice.db.TenantScope;
 import io.valora.invoice.plans.PlanStore;
 import io.valora.schemas.Plan;
 import java.sql.Connection;

@@ -1,7 +1,7 @@
 package io.valora.invoice.close;
 
-import io.valora.invoice.db.TenantScope;
 import io.valora.billing.period.BillingPeriod;
+import io.valora.invoice.db.TenantScope;
 import io.valora.invoice.invoices.SaveOutcome;
 import io.valora.invoice.subscriptions.DueSubscription;
 import io.valora.invoice.subscriptions.StoredSubscription;

@@ -1,8 +1,8 @@
 package io.valora.invoice.close;
 
-import io.valora.invoice.db.TenantScope;
 import io.valora.billing.invoice.LineIds;
 import io.valora.invoice.db.SqlTime;
+import io.valora.invoice.db.TenantScope;
 import io.valora.invoice.subscriptions.StoredSubscription;
 import io.valora.invoice.subscriptions.SubscriptionStore;
 import java.math.BigDecimal;

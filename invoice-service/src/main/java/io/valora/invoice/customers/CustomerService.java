@@ -1,9 +1,9 @@
 package io.valora.invoice.customers;
 
-import io.valora.invoice.paging.PagePosition;
+import io.valora.invoice.db.TenantSession;
 import io.valora.invoice.outbox.Outbox;
 import io.valora.invoice.outbox.OutboxSettings;
-import io.valora.invoice.db.TenantSession;
+import io.valora.invoice.paging.PagePosition;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;

@@ -1,25 +1,25 @@
 package io.valora.invoice.db;
 
-import java.util.List;
-import org.jdbi.v3.core.statement.Query;
-import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.JdbiException;
-import java.sql.SQLException;
-import javax.sql.DataSource;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
+import javax.sql.DataSource;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Handles;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.argument.AbstractArgumentFactory;
 import org.jdbi.v3.core.argument.Argument;
 import org.jdbi.v3.core.config.ConfigRegistry;
 import org.jdbi.v3.core.mapper.ColumnMapper;
+import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.postgres.PostgresPlugin;
 
 /**

@@ -1,8 +1,8 @@
 package io.valora.invoice.invoices;
 
-import io.valora.invoice.db.TenantScope;
 import io.valora.billing.invoice.InvoiceLine;
 import io.valora.invoice.db.SqlTime;
+import io.valora.invoice.db.TenantScope;
 import io.valora.invoice.outbox.OutboxMessage;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,10 +1,10 @@
 package io.valora.invoice.keys;
 
 import io.valora.auth.Scope;
-import io.valora.invoice.paging.PagePosition;
+import io.valora.invoice.db.TenantSession;
 import io.valora.invoice.outbox.Outbox;
 import io.valora.invoice.outbox.OutboxSettings;
-import io.valora.invoice.db.TenantSession;
+import io.valora.invoice.paging.PagePosition;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;

@@ -1,8 +1,8 @@
 package io.valora.invoice.meters;
 
 import io.valora.billing.aggregation.AggregationKind;
-import io.valora.invoice.db.JsonColumns;
 import io.valora.invoice.db.Jdbis;
+import io.valora.invoice.db.JsonColumns;
 import io.valora.invoice.db.SqlArrays;
 import io.valora.invoice.db.SqlTime;
 import io.valora.invoice.db.TenantScope;

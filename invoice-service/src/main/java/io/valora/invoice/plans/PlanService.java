@@ -1,9 +1,9 @@
 package io.valora.invoice.plans;
 
-import io.valora.invoice.outbox.Outbox;
-import io.valora.invoice.outbox.OutboxSettings;
 import io.valora.invoice.db.TenantScope;
 import io.valora.invoice.db.TenantSession;
+import io.valora.invoice.outbox.Outbox;
+import io.valora.invoice.outbox.OutboxSettings;
 import io.valora.schemas.Plan;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;

@@ -1,6 +1,5 @@
 package io.valora.invoice.plans;
 
-import org.jdbi.v3.core.JdbiException;
 import io.valora.invoice.db.Jdbis;
 import io.valora.invoice.db.TenantScope;
 import io.valora.schemas.Plan;
@@ -10,6 +9,7 @@ import java.sql.Connection;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.mapper.RowMapper;
 
 /**

@@ -1,6 +1,5 @@
 package io.valora.invoice.subscriptions;
 
-import org.jdbi.v3.core.JdbiException;
 import io.valora.billing.period.Cadence;
 import io.valora.invoice.db.Jdbis;
 import io.valora.invoice.db.SqlArrays;
@@ -19,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.mapper.RowMapper;
 
 /**
