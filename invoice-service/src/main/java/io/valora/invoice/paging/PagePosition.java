@@ -1,4 +1,4 @@
-package io.valora.invoice.invoices;
+package io.valora.invoice.paging;
 
 import java.time.Instant;
 import java.util.Objects;

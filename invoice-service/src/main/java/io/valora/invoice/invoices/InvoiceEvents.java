@@ -1,7 +1,6 @@
-package io.valora.invoice.lifecycle;
+package io.valora.invoice.invoices;
 
 import io.valora.billing.invoice.LineIds;
-import io.valora.invoice.invoices.StoredInvoice;
 import io.valora.invoice.outbox.OutboxMessage;
 import io.valora.schemas.InvoiceEvent;
 import io.valora.schemas.codec.RecordSerde;

@@ -1,4 +1,4 @@
-package io.valora.invoice.tenancy;
+package io.valora.invoice.db;
 
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -43,10 +43,12 @@ public class TenantSession {
     /**
      * Scopes the rest of the current transaction to {@code tenant}.
      *
+     * @return the tenant as the value the transaction's stores take
+     *
      * @throws IllegalStateException when the transaction is already scoped to another tenant
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void enter(String tenant) {
+    public TenantScope enter(String tenant) {
         if (tenant == null || tenant.isEmpty()) {
             throw new IllegalArgumentException("tenant is required");
         }
@@ -55,12 +57,12 @@ public class TenantSession {
             if (!tenant.equals(entered)) {
                 throw new IllegalStateException("the transaction is already scoped to another tenant");
             }
-            return;
+            return new TenantScope(tenant);
         }
         try (Connection c = dataSource.getConnection()) {
             String current = current(c);
             if (tenant.equals(current)) {
-                return;
+                return new TenantScope(tenant);
             }
             if (current != null && !current.isEmpty()) {
                 throw new IllegalStateException("the transaction is already scoped to another tenant");
@@ -73,6 +75,7 @@ public class TenantSession {
                 st.execute("SET LOCAL ROLE " + ROLE);
             }
             transaction.putResource(RESOURCE_KEY, tenant);
+            return new TenantScope(tenant);
         } catch (SQLException e) {
             throw new IllegalStateException("Could not enter the tenant's database session: " + e.getMessage(), e);
         }
