@@ -4,17 +4,12 @@ import io.valora.schemas.ApiKey;
 import io.valora.schemas.Topic;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -76,6 +71,7 @@ public final class ApiKeyTopicReader implements AutoCloseable {
     private final ApiKeyRegistry registry = new ApiKeyRegistry();
     private final Settings settings;
     private final Map<String, Object> consumerProperties;
+    private final ApiKeyPartitions partitions;
     private volatile boolean caughtUp;
     private volatile boolean running = true;
     private volatile String failure;
@@ -95,35 +91,8 @@ public final class ApiKeyTopicReader implements AutoCloseable {
      */
     public ApiKeyTopicReader(Settings settings) {
         this.settings = Objects.requireNonNull(settings, "settings");
-        this.consumerProperties = consumerProperties(settings);
-    }
-
-    /**
-     * The service's properties with the reader's own on top. Refused when set otherwise:
-     * {@code isolation.level=read_committed} (keys written by a transactional outbox appear only
-     * once committed) and {@code enable.auto.commit=false} (nothing is committed: there is no
-     * group). Set regardless of the service's values, because the reader's design decides them:
-     * no {@code group.id}, {@code auto.offset.reset=earliest}, the client id, and
-     * {@code metadata.max.age.ms} = the partition re-check (so added partitions are seen in time).
-     */
-    static Map<String, Object> consumerProperties(Settings settings) {
-        Map<String, Object> required = Map.of(
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        Map<String, Object> props = new HashMap<>(settings.clientProperties());
-        required.forEach((key, value) -> {
-            Object given = props.get(key);
-            if (given != null && !String.valueOf(given).strip().equalsIgnoreCase(String.valueOf(value))) {
-                throw new IllegalStateException("The api-keys reader '" + settings.clientId() + "' refuses " + key + "=" + given
-                        + ": it needs " + key + "=" + value + " (remove the setting, or set it to that value)");
-            }
-        });
-        props.putAll(required);
-        props.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        props.put(ConsumerConfig.CLIENT_ID_CONFIG, settings.clientId());
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        props.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, (int) settings.partitionRecheck().toMillis());
-        return Map.copyOf(props);
+        this.consumerProperties = ReaderConsumerProperties.of(settings);
+        this.partitions = new ApiKeyPartitions(settings.topic().name(), () -> running);
     }
 
     /** The exact properties the reader's consumer is built with (for checks and tests). */
@@ -232,15 +201,15 @@ public final class ApiKeyTopicReader implements AutoCloseable {
             if (!running) {
                 return;
             }
-            List<TopicPartition> partitions = awaitPartitions(kafka);
-            kafka.assign(partitions);
-            kafka.seekToBeginning(partitions);
-            Map<TopicPartition, Long> endAtStart = kafka.endOffsets(partitions);
+            List<TopicPartition> all = partitions.await(kafka);
+            kafka.assign(all);
+            kafka.seekToBeginning(all);
+            Map<TopicPartition, Long> endAtStart = kafka.endOffsets(all);
             boolean recovered = false;
             long nextRecheck = System.nanoTime() + settings.partitionRecheck().toNanos();
             while (running) {
                 if (System.nanoTime() - nextRecheck >= 0) {
-                    assignAddedPartitions(kafka);
+                    partitions.assignAdded(kafka);
                     nextRecheck = System.nanoTime() + settings.partitionRecheck().toNanos();
                 }
                 for (ConsumerRecord<String, byte[]> record : kafka.poll(settings.pollInterval())) {
@@ -269,65 +238,6 @@ public final class ApiKeyTopicReader implements AutoCloseable {
             skipped.incrementAndGet();
             LOG.log(Level.WARNING, "Skipping unreadable api-keys record at {0}-{1}@{2}: {3}", record.topic(),
                     record.partition(), record.offset(), e.getMessage());
-        }
-    }
-
-    /**
-     * Partitions added to the topic since they were last listed are assigned too and read from
-     * their beginning (a key written there before we noticed must not be missed). Kafka never
-     * removes partitions, and the positions of those already assigned are kept.
-     */
-    private void assignAddedPartitions(KafkaConsumer<String, byte[]> kafka) {
-        List<PartitionInfo> infos;
-        try {
-            infos = kafka.partitionsFor(settings.topic().name(), Duration.ofSeconds(5));
-        } catch (org.apache.kafka.common.errors.TimeoutException e) {
-            return; // Broker unreachable: try again at the next re-check.
-        }
-        if (infos == null) {
-            return;
-        }
-        Set<TopicPartition> assigned = kafka.assignment();
-        List<TopicPartition> added = infos.stream().map(p -> new TopicPartition(p.topic(), p.partition()))
-                .filter(p -> !assigned.contains(p)).toList();
-        if (added.isEmpty()) {
-            return;
-        }
-        Set<TopicPartition> all = new HashSet<>(assigned);
-        all.addAll(added);
-        kafka.assign(all);
-        kafka.seekToBeginning(added);
-        LOG.log(Level.INFO, "Reading {0} partition(s) added to {1}: {2}", added.size(), settings.topic().name(), added);
-    }
-
-    private List<TopicPartition> awaitPartitions(KafkaConsumer<String, byte[]> kafka) {
-        boolean warned = false;
-        while (running) {
-            try {
-                var infos = kafka.partitionsFor(settings.topic().name(), Duration.ofSeconds(5));
-                if (infos != null && !infos.isEmpty()) {
-                    return infos.stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-                }
-            } catch (org.apache.kafka.common.errors.TimeoutException e) {
-                // Broker not reachable yet; keep trying.
-            }
-            if (!warned) {
-                LOG.log(Level.WARNING, "Waiting for topic {0} to exist; only the development key (if enabled) works until then",
-                        settings.topic().name());
-                warned = true;
-            }
-            pause();
-        }
-        throw new WakeupException();
-    }
-
-    /** Backs off between two metadata look-ups while the topic does not exist yet. */
-    private static void pause() {
-        try {
-            Thread.sleep(1_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new WakeupException();
         }
     }
 }

@@ -14,9 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.DescribeClusterOptions;
 
 /**
  * The steps that start the KRaft nodes of a {@link SecureClusterConfig} on this machine, each broker and controller
@@ -170,26 +168,8 @@ final class KraftNodes {
      */
     static void awaitAllNodes(SecureClusterConfig config, Map<String, Object> adminProperties,
             List<ChildProcess> children, Duration timeout, String reachedAs) {
-        boolean ready;
-        try (Admin admin = Admin.create(adminProperties)) {
-            ready = Poll.until(timeout, () -> {
-                for (ChildProcess child : children) {
-                    if (!child.isAlive()) {
-                        throw child.failure("exited while starting");
-                    }
-                }
-                try {
-                    return admin.describeCluster(new DescribeClusterOptions().timeoutMs(3000)).nodes()
-                            .get(4, TimeUnit.SECONDS).size() == config.nodes();
-                } catch (Exception notYet) {
-                    return false;
-                }
-            });
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException("waiting for the Kafka cluster failed", e);
-        }
+        boolean ready = ClusterWaits.brokersUntil(adminProperties, children, timeout,
+                brokers -> brokers.size() == config.nodes(), "the Kafka cluster");
         if (!ready) {
             throw children.get(0).failure("cluster did not show " + config.nodes() + " brokers" + reachedAs + " at "
                     + config.bootstrapServers() + " within " + timeout);

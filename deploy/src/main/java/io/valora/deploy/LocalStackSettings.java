@@ -40,6 +40,7 @@ public record LocalStackSettings(
         Consumer<String> progress,
         RatingInstances rating,
         Map<String, Map<String, String>> serviceEnv) {
+    // Just over 300 lines: one public settings API whose nested types (Ports, JvmOptions, RatingInstances, Builder) callers name; its logic is in SettingsFromSystemProperties and StackPorts.
 
     /**
      * The rating-streams instances: all share one Kafka Streams application id (so they split the partitions
@@ -92,11 +93,7 @@ public record LocalStackSettings(
 
         /** Ports that are free right now, for tests and side-by-side stacks. */
         public static Ports free() {
-            java.util.Set<Integer> distinct = new java.util.LinkedHashSet<>();
-            while (distinct.size() < 6) {
-                distinct.add(Loopback.freePort());
-            }
-            Integer[] p = distinct.toArray(Integer[]::new);
+            Integer[] p = StackPorts.distinctFree(6);
             return new Ports(p[0], p[1], p[2], p[3], p[4], p[5]);
         }
     }
@@ -196,17 +193,18 @@ public record LocalStackSettings(
     /** Builder with the defaults described on {@link LocalStackSettings}. */
     public static final class Builder {
         private final Path repoRoot;
-        private Path dataDir;
-        private Ports ports = Ports.defaults();
-        private String topicPrefix = "";
-        private int topicPartitions = 3;
-        private boolean withServices = true;
-        private Duration startTimeout = Duration.ofSeconds(120);
-        private JvmOptions jvm = JvmOptions.defaults();
-        private Path runtimeClasspathFile;
+        // Package-private: SettingsFromSystemProperties reads them as fallbacks and sets them.
+        Path dataDir;
+        Ports ports = Ports.defaults();
+        String topicPrefix = "";
+        int topicPartitions = 3;
+        boolean withServices = true;
+        Duration startTimeout = Duration.ofSeconds(120);
+        JvmOptions jvm = JvmOptions.defaults();
+        Path runtimeClasspathFile;
         private Consumer<String> progress = System.out::println;
-        private int ratingInstances = 1;
-        private List<Integer> extraRatingPorts;
+        int ratingInstances = 1;
+        List<Integer> extraRatingPorts;
         private Map<String, String> ratingProperties = Map.of();
         private final Map<String, Map<String, String>> serviceEnv = new java.util.HashMap<>();
 
@@ -294,39 +292,8 @@ public record LocalStackSettings(
          * builder's values.
          */
         public Builder fromSystemProperties() {
-            dataDir = path("valora.data.dir", dataDir);
-            ports = new Ports(
-                    Integer.getInteger("valora.kafka.port", ports.kafka()),
-                    Integer.getInteger("valora.kafka.controller.port", ports.kafkaController()),
-                    Integer.getInteger("valora.postgres.port", ports.postgres()),
-                    Integer.getInteger("valora.gateway.port", ports.ingestGateway()),
-                    Integer.getInteger("valora.rating.port", ports.ratingStreams()),
-                    Integer.getInteger("valora.invoice.port", ports.invoiceService()));
-            topicPrefix = System.getProperty("valora.topics.prefix", topicPrefix);
-            topicPartitions = Integer.getInteger("valora.topics.partitions", topicPartitions);
-            withServices = Boolean.parseBoolean(System.getProperty("valora.services", Boolean.toString(withServices)));
-            startTimeout = Duration.ofSeconds(Long.getLong("valora.start.timeout.seconds", startTimeout.toSeconds()));
-            jvm = new JvmOptions(
-                    options("valora.kafka.jvm.options", jvm.kafka()),
-                    options("valora.postgres.jvm.options", jvm.postgres()),
-                    options("valora.services.jvm.options", jvm.services()));
-            runtimeClasspathFile = path(RuntimeClasspath.FILE_PROPERTY, runtimeClasspathFile);
-            ratingInstances = Integer.getInteger("valora.rating.instances", ratingInstances);
-            String extra = System.getProperty("valora.rating.extra.ports");
-            if (extra != null && !extra.isBlank()) {
-                extraRatingPorts = java.util.Arrays.stream(extra.split(",")).map(String::trim).map(Integer::valueOf).toList();
-            }
+            SettingsFromSystemProperties.applyTo(this);
             return this;
-        }
-
-        private static Path path(String property, Path fallback) {
-            String value = System.getProperty(property);
-            return value == null || value.isBlank() ? fallback : Path.of(value);
-        }
-
-        private static List<String> options(String property, List<String> fallback) {
-            String value = System.getProperty(property);
-            return value == null ? fallback : List.of(value.trim().split("\\s+")).stream().filter(s -> !s.isEmpty()).toList();
         }
 
         public LocalStackSettings build() {
@@ -341,16 +308,7 @@ public record LocalStackSettings(
             if (extraRatingPorts != null) {
                 return extraRatingPorts;
             }
-            java.util.Set<Integer> taken = new java.util.HashSet<>(List.of(ports.kafka(), ports.kafkaController(),
-                    ports.postgres(), ports.ingestGateway(), ports.ratingStreams(), ports.invoiceService()));
-            List<Integer> chosen = new java.util.ArrayList<>();
-            while (chosen.size() < ratingInstances - 1) {
-                int port = Loopback.freePort();
-                if (taken.add(port)) {
-                    chosen.add(port);
-                }
-            }
-            return chosen;
+            return StackPorts.freeBesides(ports, ratingInstances - 1);
         }
     }
 }

@@ -1,26 +1,15 @@
 package io.valora.deploy;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.DescribeClusterOptions;
-import org.apache.kafka.clients.admin.ListTopicsOptions;
 import org.apache.kafka.clients.admin.ScramCredentialInfo;
 import org.apache.kafka.clients.admin.ScramMechanism;
 import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
@@ -36,7 +25,8 @@ import org.apache.kafka.common.config.SslConfigs;
  * <p>The super user {@code admin} is written into the storage when it is formatted
  * ({@code StorageTool format --add-scram}); the service users are created afterwards through the Admin API
  * ({@link #createUser}). Passwords are generated on the first start and kept in
- * {@code <dataDir>/secrets.properties} (local use only).
+ * {@code <dataDir>/secrets.properties} (local use only, {@link ClusterSecrets}); the waits after a node fault are
+ * {@link ClusterWaits}.
  */
 public final class SecureCluster implements Component {
 
@@ -44,11 +34,11 @@ public final class SecureCluster implements Component {
 
     private final SecureClusterConfig config;
     private final LocalCertificates tls;
-    private final Properties secrets;
+    private final ClusterSecrets secrets;
     private final List<Node> nodes;
     private final RuntimeClasspath classpath;
 
-    private SecureCluster(SecureClusterConfig config, LocalCertificates tls, Properties secrets, List<Node> nodes,
+    private SecureCluster(SecureClusterConfig config, LocalCertificates tls, ClusterSecrets secrets, List<Node> nodes,
             RuntimeClasspath classpath) {
         this.config = config;
         this.tls = tls;
@@ -94,17 +84,17 @@ public final class SecureCluster implements Component {
      */
     public static SecureCluster start(SecureClusterConfig config, RuntimeClasspath classpath, Duration timeout) {
         KraftNodes.requireFreePorts(config);
-        Properties secrets = secrets(config.dataDir().resolve("secrets.properties"));
+        ClusterSecrets secrets = ClusterSecrets.loadOrCreate(config.dataDir().resolve("secrets.properties"));
         LocalCertificates tls = LocalCertificates.createOrReuse(config.dataDir().resolve("tls"),
-                secrets.getProperty("tls.password"), config.logDir());
+                secrets.tlsPassword(), config.logDir());
         String clusterId = KafkaProcess.clusterId(config.dataDir());
         List<Path> propertiesFiles = new ArrayList<>();
         for (int id = 1; id <= config.nodes(); id++) {
             propertiesFiles.add(KraftNodes.writeFiles(config, id, SecureServerProperties.render(
-                    SecureServerProperties.of(config, id, tls, secrets.getProperty("admin.password")))));
+                    SecureServerProperties.of(config, id, tls, secrets.adminPassword()))));
         }
         List<String> addAdmin = List.of("--add-scram", SecureServerProperties.MECHANISM + "=[name="
-                + SecureServerProperties.ADMIN_USER + ",password=" + secrets.getProperty("admin.password") + "]");
+                + SecureServerProperties.ADMIN_USER + ",password=" + secrets.adminPassword() + "]");
         for (int id = 1; id <= config.nodes(); id++) {
             KraftNodes.formatOnFirstStart(config, id, classpath, propertiesFiles.get(id - 1), clusterId, addAdmin);
         }
@@ -134,7 +124,7 @@ public final class SecureCluster implements Component {
      */
     public synchronized void killNode(int id, Duration timeout) {
         node(id).kill();
-        awaitListed(id, false, List.of(), timeout);
+        ClusterWaits.awaitListed(shortTimeouts(), id, false, List.of(), timeout);
     }
 
     /**
@@ -152,8 +142,8 @@ public final class SecureCluster implements Component {
         ChildProcess child = KraftNodes.launch(config, id, classpath, config.nodeDir(id).resolve("server.properties"));
         try {
             // listed again = this new process registered and was unfenced (after killNode it was gone)
-            awaitListed(id, true, List.of(child), timeout);
-            awaitReplicasInSync(timeout);
+            ClusterWaits.awaitListed(shortTimeouts(), id, true, List.of(child), timeout);
+            ClusterWaits.awaitReplicasInSync(shortTimeouts(), timeout);
         } catch (RuntimeException e) {
             child.stop(KafkaProcess.STOP_TIMEOUT);
             throw e;
@@ -181,58 +171,6 @@ public final class SecureCluster implements Component {
 
     private Map<String, Object> shortTimeouts() {
         return KraftNodes.shortTimeouts(adminProperties());
-    }
-
-    /** Polls until node {@code id} is (or is no longer) among the unfenced brokers; {@code alive} must not exit. */
-    private void awaitListed(int id, boolean listed, List<ChildProcess> alive, Duration timeout) {
-        boolean reached;
-        try (Admin admin = Admin.create(shortTimeouts())) {
-            reached = Poll.until(timeout, () -> {
-                for (ChildProcess child : alive) {
-                    if (!child.isAlive()) {
-                        throw child.failure("exited while starting");
-                    }
-                }
-                try {
-                    return admin.describeCluster(new DescribeClusterOptions().timeoutMs(3000)).nodes()
-                            .get(4, TimeUnit.SECONDS).stream().anyMatch(n -> n.id() == id) == listed;
-                } catch (Exception notYet) {
-                    return false;
-                }
-            });
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException("waiting for node " + id + " failed", e);
-        }
-        if (!reached) {
-            throw new IllegalStateException("node " + id + (listed ? " did not rejoin" : " was not fenced")
-                    + " within " + timeout);
-        }
-    }
-
-    private void awaitReplicasInSync(Duration timeout) {
-        boolean inSync;
-        try (Admin admin = Admin.create(shortTimeouts())) {
-            inSync = Poll.until(timeout, () -> {
-                try {
-                    var names = admin.listTopics(new ListTopicsOptions().listInternal(true)).names()
-                            .get(4, TimeUnit.SECONDS);
-                    return admin.describeTopics(names).allTopicNames().get(8, TimeUnit.SECONDS).values().stream()
-                            .flatMap(t -> t.partitions().stream())
-                            .allMatch(p -> p.isr().size() == p.replicas().size());
-                } catch (Exception notYet) {
-                    return false;
-                }
-            });
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException("waiting for the replicas failed", e);
-        }
-        if (!inSync) {
-            throw new IllegalStateException("some partitions were not fully in sync within " + timeout);
-        }
     }
 
     /**
@@ -271,14 +209,7 @@ public final class SecureCluster implements Component {
 
     /** The generated password of {@code user} (made and kept on first use); {@code admin} has its own. */
     public synchronized String password(String user) {
-        String key = SecureServerProperties.ADMIN_USER.equals(user) ? "admin.password" : "user." + user + ".password";
-        String value = secrets.getProperty(key);
-        if (value == null) {
-            value = randomSecret();
-            secrets.setProperty(key, value);
-            store(secrets, config.dataDir().resolve("secrets.properties"));
-        }
-        return value;
+        return secrets.password(user);
     }
 
     /** Client properties of the super user. */
@@ -360,45 +291,5 @@ public final class SecureCluster implements Component {
     @Override
     public void close() {
         nodes.parallelStream().forEach(Node::close);
-    }
-
-    private static Properties secrets(Path file) {
-        Properties p = new Properties();
-        try {
-            if (Files.exists(file)) {
-                try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                    p.load(in);
-                }
-            }
-            boolean changed = false;
-            for (String key : List.of("tls.password", "admin.password")) {
-                if (p.getProperty(key) == null) {
-                    p.setProperty(key, randomSecret());
-                    changed = true;
-                }
-            }
-            if (changed) {
-                Files.createDirectories(file.getParent());
-                store(p, file);
-            }
-            return p;
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not read or write " + file, e);
-        }
-    }
-
-    private static void store(Properties p, Path file) {
-        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            p.store(out, "Generated passwords of the secured local Kafka cluster (local use only)");
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not write " + file, e);
-        }
-    }
-
-    /** 24 random hex characters: no character needs quoting in JAAS lines, properties or StorageTool's syntax. */
-    private static String randomSecret() {
-        byte[] bytes = new byte[12];
-        new SecureRandom().nextBytes(bytes);
-        return HexFormat.of().formatHex(bytes);
     }
 }

@@ -17,7 +17,7 @@ import io.valora.schemas.ApiKey;
 import io.valora.schemas.Topics;
 import io.valora.schemas.UsageEvent;
 import io.valora.schemas.codec.RecordSerde;
-import io.valora.deploy.topics.TopicsCommand;
+import io.valora.deploy.provision.TopicsCommand;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;

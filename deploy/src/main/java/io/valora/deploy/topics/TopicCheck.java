@@ -89,7 +89,7 @@ public record TopicCheck(TopicSpec wanted, Optional<ExistingTopic> existing, Lis
     }
 
     /** {@code 3024000000} as {@code 35 d}; {@code -1} as {@code unlimited}. */
-    static String readable(String millis) {
+    public static String readable(String millis) {
         if (millis == null) {
             return "unset";
         }

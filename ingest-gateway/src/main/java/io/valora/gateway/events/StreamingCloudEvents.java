@@ -1,13 +1,10 @@
 package io.valora.gateway.events;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.valora.billing.carddata.CardNumberDetector;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -26,6 +23,9 @@ import java.util.List;
  * card data, a duplicate key, a number it would not write back exactly as the tree does, a
  * syntax error - makes it answer {@code null}, and the caller hands the body to that tree-based
  * path, which decides and words the answer. So the rules and their messages live in one place.
+ *
+ * <p>This class reads the body's shape and each event's attributes; {@link StreamingDataWriter}
+ * copies and checks {@code data}, {@link StreamingCardScan} checks the tokens of everything else.
  */
 public final class StreamingCloudEvents {
 
@@ -68,7 +68,7 @@ public final class StreamingCloudEvents {
         boolean batchOnly = EventsBody.CLOUDEVENTS_BATCH_JSON.equalsIgnoreCase(mediaType);
         boolean singleOnly = EventsBody.CLOUDEVENTS_JSON.equalsIgnoreCase(mediaType);
         Instant now = clock.instant();
-        DataWriter data = new DataWriter();
+        StreamingDataWriter data = new StreamingDataWriter(limits, floatsAsDecimals);
         List<IncomingEvent> events = new ArrayList<>();
         boolean batch;
         if (root == JsonToken.START_ARRAY && !singleOnly) {
@@ -97,7 +97,7 @@ public final class StreamingCloudEvents {
     }
 
     /** One event, the parser on its START_OBJECT; null if it is not plainly valid. */
-    private IncomingEvent event(JsonParser parser, Instant now, DataWriter data) throws IOException {
+    private IncomingEvent event(JsonParser parser, Instant now, StreamingDataWriter data) throws IOException {
         String specVersion = null;
         String id = null;
         String source = null;
@@ -158,7 +158,7 @@ public final class StreamingCloudEvents {
                 }
                 default -> {
                     // Unknown attributes (a tenant, extensions) are ignored, but scanned like the rest.
-                    if (!skipScanning(parser, value)) {
+                    if (!StreamingCardScan.skipScanning(parser, value)) {
                         return null;
                     }
                 }
@@ -186,168 +186,5 @@ public final class StreamingCloudEvents {
         String text = value == JsonToken.VALUE_STRING ? parser.getText() : null;
         return text == null || CloudEventReader.attributeProblem(name, text) != null
                 || CardNumberDetector.containsCardNumber(text) ? null : text;
-    }
-
-    /** Skips a value of an attribute the gateway does not use; false if it holds card data. */
-    private static boolean skipScanning(JsonParser parser, JsonToken value) throws IOException {
-        int depth = 0;
-        JsonToken token = value;
-        while (true) {
-            switch (token) {
-                case START_OBJECT, START_ARRAY -> depth++;
-                case END_OBJECT, END_ARRAY -> depth--;
-                case FIELD_NAME, VALUE_STRING -> {
-                    if (CardNumberDetector.containsCardNumber(parser.getText())) {
-                        return false;
-                    }
-                }
-                case VALUE_NUMBER_INT -> {
-                    if (!integerIsClean(parser)) {
-                        return false;
-                    }
-                }
-                case VALUE_NUMBER_FLOAT -> {
-                    if (CardNumberDetector.numberIsCard(parser.getDecimalValue())) {
-                        return false;
-                    }
-                }
-                default -> {
-                }
-            }
-            if (depth == 0) {
-                return true;
-            }
-            token = parser.nextToken();
-        }
-    }
-
-    /** Whether an integer token holds no card number, as {@link CardDataScanner} scans it. */
-    private static boolean integerIsClean(JsonParser parser) throws IOException {
-        return switch (parser.getNumberType()) {
-            case INT -> true; // at most 10 digits
-            case LONG -> !CardNumberDetector.containsCardNumber(Long.toString(parser.getLongValue()));
-            default -> !CardNumberDetector.containsCardNumber(parser.getBigIntegerValue().toString());
-        };
-    }
-
-    /**
-     * Copies one {@code data} object to compact UTF-8 JSON while checking it: nesting, finite
-     * numbers, valid Unicode, no card numbers, no duplicate keys, the byte limit. One per request;
-     * its buffer is reused from event to event.
-     */
-    private final class DataWriter {
-        private final Buffer out = new Buffer();
-        private final List<List<String>> keys = new ArrayList<>();
-
-        /** The object the parser is on, as compact JSON; null if the tree path must decide. */
-        String write(JsonParser parser) throws IOException {
-            out.reset();
-            try (JsonGenerator generator = CompactJson.generator(out)) {
-                if (!copy(parser, generator)) {
-                    return null;
-                }
-            }
-            return out.size() > limits.maxDataBytes() ? null : out.utf8();
-        }
-
-        private boolean copy(JsonParser parser, JsonGenerator generator) throws IOException {
-            int depth = 0;
-            JsonToken token = parser.currentToken();
-            while (true) {
-                switch (token) {
-                    case START_OBJECT -> {
-                        if (++depth > limits.maxDataDepth()) {
-                            return false;
-                        }
-                        keysAt(depth).clear();
-                        generator.writeStartObject();
-                    }
-                    case START_ARRAY -> {
-                        if (++depth > limits.maxDataDepth()) {
-                            return false;
-                        }
-                        generator.writeStartArray();
-                    }
-                    case END_OBJECT -> {
-                        depth--;
-                        generator.writeEndObject();
-                    }
-                    case END_ARRAY -> {
-                        depth--;
-                        generator.writeEndArray();
-                    }
-                    case FIELD_NAME -> {
-                        String name = parser.currentName();
-                        List<String> seen = keysAt(depth);
-                        // A tree keeps the last of duplicate keys at the first one's place: rare, left to it.
-                        if (seen.contains(name) || !CloudEventReader.isWellFormed(name) || CardNumberDetector.containsCardNumber(name)) {
-                            return false;
-                        }
-                        seen.add(name);
-                        generator.writeFieldName(name);
-                    }
-                    case VALUE_STRING -> {
-                        String text = parser.getText();
-                        if (!CloudEventReader.isWellFormed(text) || CardNumberDetector.containsCardNumber(text)) {
-                            return false;
-                        }
-                        generator.writeString(text);
-                    }
-                    case VALUE_NUMBER_INT -> {
-                        switch (parser.getNumberType()) {
-                            case INT -> generator.writeNumber(parser.getIntValue());
-                            case LONG -> {
-                                if (!integerIsClean(parser)) {
-                                    return false;
-                                }
-                                generator.writeNumber(parser.getLongValue());
-                            }
-                            default -> {
-                                return false; // BigInteger: rare, left to the tree path
-                            }
-                        }
-                    }
-                    case VALUE_NUMBER_FLOAT -> {
-                        double value = parser.getDoubleValue();
-                        if (floatsAsDecimals || !Double.isFinite(value)) {
-                            return false;
-                        }
-                        // 4111111111111111.0 or 4.111111111111111e15: a card written as a float.
-                        if (Math.abs(value) >= 1e12 && CardNumberDetector.numberIsCard(parser.getDecimalValue())) {
-                            return false;
-                        }
-                        generator.writeNumber(value);
-                    }
-                    case VALUE_TRUE -> generator.writeBoolean(true);
-                    case VALUE_FALSE -> generator.writeBoolean(false);
-                    case VALUE_NULL -> generator.writeNull();
-                    default -> {
-                        return false;
-                    }
-                }
-                if (depth == 0) {
-                    return true;
-                }
-                token = parser.nextToken();
-            }
-        }
-
-        private List<String> keysAt(int depth) {
-            while (keys.size() < depth) {
-                keys.add(new ArrayList<>(8));
-            }
-            return keys.get(depth - 1);
-        }
-    }
-
-    /** A byte buffer whose content becomes a string without another copy. */
-    private static final class Buffer extends ByteArrayOutputStream {
-        Buffer() {
-            super(512);
-        }
-
-        String utf8() {
-            return new String(buf, 0, count, StandardCharsets.UTF_8);
-        }
     }
 }

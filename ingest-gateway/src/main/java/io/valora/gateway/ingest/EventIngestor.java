@@ -6,8 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
-import io.valora.gateway.api.IngestProblems;
-import io.valora.service.problem.ProblemException;
 import io.valora.gateway.events.CardDataScanner;
 import io.valora.gateway.events.CloudEventReader;
 import io.valora.gateway.events.EventsBody;
@@ -28,7 +26,7 @@ import java.util.function.Supplier;
 /**
  * The one ingest path every endpoint shares, whatever the wire format: size limits, card-data
  * refusal, all-or-nothing validation, publishing, and the answer only once the broker acknowledged
- * every record. Vendor formats are mapped onto CloudEvents JSON before they reach it, so each format
+ * every record. Drop-in formats are mapped onto CloudEvents JSON before they reach it, so each format
  * gets exactly the same rules.
  *
  * <p>Logs never contain event payloads: only counts, reasons and the tenant ({@link RefusalLog}).
@@ -67,7 +65,7 @@ public class EventIngestor {
 
     /**
      * As {@link #ingestCloudEvents}, but completes when the broker acknowledged, without holding a
-     * thread meanwhile; refusals (400/413/422/503) fail the stage with a {@link ProblemException}.
+     * thread meanwhile; refusals fail the stage with an {@link IngestRefusedException}.
      */
     public CompletionStage<Integer> ingestCloudEventsAsync(String tenant, byte[] body, String mediaType) {
         return withinBudget(body, () -> {
@@ -81,15 +79,15 @@ public class EventIngestor {
             if (!parsed.isValid()) {
                 metrics.rejected("invalid", 1);
                 RefusalLog.debug(tenant, "invalid", 0, 1);
-                throw IngestProblems.invalid("The request body was refused; nothing was published.", List.of(parsed.error()));
+                throw IngestRefusedException.invalid("The request body was refused; nothing was published.", List.of(parsed.error()));
             }
             return ingest(tenant, MappedEvents.cloudEvents(parsed.events(), parsed.batch()));
         });
     }
 
     /**
-     * Ingests a body a vendor adapter parses itself: {@code mapping} turns it into CloudEvents JSON
-     * (or throws a 400 {@link ProblemException} when it cannot even find the events).
+     * Ingests a body a drop-in format parses itself: {@code mapping} turns it into CloudEvents JSON
+     * (or throws an {@link IngestRefusedException#invalid} when it cannot even find the events).
      */
     public int ingestMapped(String tenant, byte[] body, Supplier<MappedEvents> mapping) {
         return Stages.join(ingestMappedAsync(tenant, body, mapping));
@@ -113,7 +111,7 @@ public class EventIngestor {
         if (bad >= 0) {
             metrics.rejected("invalid", 1);
             RefusalLog.debug(tenant, "invalid", 0, 1);
-            throw IngestProblems.invalid("The request body was refused; nothing was published.",
+            throw IngestRefusedException.invalid("The request body was refused; nothing was published.",
                     List.of("body: not valid UTF-8 (at byte " + bad + ")"));
         }
     }
@@ -122,12 +120,12 @@ public class EventIngestor {
         int size = body == null ? 0 : body.length;
         if (size > config.maxRequestSize().asLongValue()) {
             metrics.rejected("too-large", 1);
-            throw IngestProblems.tooLarge("The body has " + size + " bytes; at most "
+            throw IngestRefusedException.tooLarge("The body has " + size + " bytes; at most "
                     + config.maxRequestSize().asLongValue() + " are accepted per request. Split it into smaller batches.");
         }
         if (!budget.tryAcquire(size)) {
             metrics.rejected("busy", 1);
-            throw IngestProblems.busy(1);
+            throw IngestRefusedException.busy();
         }
         CompletionStage<Integer> done;
         if (size > config.eventLoopMaxBody().asLongValue()) {
@@ -150,19 +148,19 @@ public class EventIngestor {
         List<JsonNode> events = request.events();
         if (events.size() > config.maxBatchEvents()) {
             metrics.rejected("too-large", events.size());
-            throw IngestProblems.tooLarge("The request has " + events.size() + " events; at most "
+            throw IngestRefusedException.tooLarge("The request has " + events.size() + " events; at most "
                     + config.maxBatchEvents() + " are accepted per request. Split it into smaller batches.");
         }
         refuseCardData(tenant, request.raw(), request.batch(), metrics);
         if (request.events() != request.raw()) {
-            // A vendor mapping can turn text into a number: Stripe's payload[value]=4.111111111111111e15 is no card
+            // A drop-in format's mapping can turn text into a number: Stripe's payload[value]=4.111111111111111e15 is no card
             // as text, but becomes the number 4111111111111111 in data.value; what is published is scanned too.
             refuseCardData(tenant, events, request.batch(), metrics);
         }
         if (!request.mappingErrors().isEmpty()) {
             metrics.rejected("invalid", events.size());
             RefusalLog.debug(tenant, "invalid", events.size(), request.mappingErrors().size());
-            throw IngestProblems.invalid("The request was refused; nothing was published.", summarise(request.mappingErrors()));
+            throw IngestRefusedException.invalid("The request was refused; nothing was published.", summarise(request.mappingErrors()));
         }
         return publishAccepted(tenant, validate(tenant, request));
     }
@@ -190,7 +188,7 @@ public class EventIngestor {
             metrics.rejected("card-data", events.size());
             RefusalLog.warn(tenant, "card-data", events.size(),
                     "Refused a request of " + events.size() + " events: " + offending + " carried card-like numbers (payload not logged)");
-            throw IngestProblems.cardDataRefused(summarise(errors));
+            throw IngestRefusedException.cardData(summarise(errors));
         }
     }
 
@@ -212,7 +210,7 @@ public class EventIngestor {
         if (!errors.isEmpty()) {
             metrics.rejected("invalid", events.size());
             RefusalLog.debug(tenant, "invalid", events.size(), errors.size());
-            throw IngestProblems.invalid(batch
+            throw IngestRefusedException.invalid(batch
                     ? "At least one event is invalid; the whole batch was refused and nothing was published."
                     : "The event was refused; nothing was published.", summarise(errors));
         }
@@ -236,7 +234,7 @@ public class EventIngestor {
             metrics.rejected("unavailable", events.size());
             RefusalLog.warn(tenant, "unavailable", events.size(),
                     "Publishing " + events.size() + " events failed, answering 503: " + cause.getMessage());
-            throw IngestProblems.brokerUnavailable(cause.getMessage(), 5);
+            throw IngestRefusedException.brokerUnavailable(cause.getMessage());
         });
     }
 

@@ -11,7 +11,7 @@ import java.util.Map;
  *
  * @param raw the events as sent, one per index; for CloudEvents the same nodes as {@code events}
  * @param events the events as CloudEvents 1.0 JSON objects, same indexes
- * @param mappingErrors problems found while mapping a vendor format, already prefixed by index
+ * @param mappingErrors problems found while mapping a drop-in format, already prefixed by index
  * @param batch whether the request was a batch (errors then carry {@code [index]} prefixes)
  * @param fieldNames CloudEvents attribute → the client's own field name, used in error messages
  */

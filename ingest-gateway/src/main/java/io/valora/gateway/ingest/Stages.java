@@ -8,7 +8,7 @@ import java.util.concurrent.ExecutionException;
 /**
  * Small helpers for the asynchronous ingest path: dependent stages wrap failures in
  * {@link CompletionException}, but exception mappers and callers want the original
- * (a {@code ProblemException} carrying the status to answer with).
+ * (an {@link IngestRefusedException} saying why a request was refused).
  */
 public final class Stages {
 

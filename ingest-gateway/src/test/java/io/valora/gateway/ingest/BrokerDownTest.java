@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.quarkus.runtime.configuration.MemorySize;
+import io.valora.gateway.api.IngestProblems;
 import io.valora.service.problem.ProblemException;
 import io.valora.gateway.publish.UsagePublisher;
 import io.valora.gateway.publish.UsagePublishers;
@@ -45,10 +46,13 @@ class BrokerDownTest {
                 .formatted(i, i, time)).collect(Collectors.joining(",", "[", "]"));
 
         long start = System.nanoTime();
-        ProblemException refused = catchThrowableOfType(ProblemException.class,
+        IngestRefusedException refusal = catchThrowableOfType(IngestRefusedException.class,
                 () -> ingestor.ingestCloudEvents("demo", batch.getBytes(StandardCharsets.UTF_8), "application/json"));
         Duration took = Duration.ofNanos(System.nanoTime() - start);
+        // The ingest path says why; the API layer's mapping is what a producer sees.
+        ProblemException refused = IngestProblems.of(refusal);
 
+        assertThat(refusal.reason()).isEqualTo(IngestRefusedException.Reason.BROKER_UNAVAILABLE);
         assertThat(refused.problem().status()).isEqualTo(503);
         assertThat(refused.problem().type()).isEqualTo("https://valora.dev/problems/broker-unavailable");
         assertThat(refused.retryAfterSeconds()).isPositive();

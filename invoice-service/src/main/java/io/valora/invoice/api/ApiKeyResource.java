@@ -1,13 +1,13 @@
 package io.valora.invoice.api;
 
-import io.valora.service.problem.ProblemException;
 import io.valora.auth.Roles;
-import io.valora.service.auth.AuthenticatedCaller;
-import jakarta.annotation.security.RolesAllowed;
 import io.valora.auth.Scope;
 import io.valora.invoice.keys.ApiKeyService;
 import io.valora.invoice.keys.StoredApiKey;
-import io.valora.invoice.invoices.PagePosition;
+import io.valora.invoice.paging.PagePosition;
+import io.valora.service.auth.AuthenticatedCaller;
+import io.valora.service.problem.ProblemException;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;

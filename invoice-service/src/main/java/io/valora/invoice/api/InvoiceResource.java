@@ -1,18 +1,18 @@
 package io.valora.invoice.api;
 
-import io.valora.service.problem.ProblemException;
 import io.valora.auth.Roles;
 import io.valora.billing.carddata.CardNumberDetector;
-import io.valora.service.auth.AuthenticatedCaller;
-import jakarta.annotation.security.RolesAllowed;
 import io.valora.invoice.close.PeriodCloser;
 import io.valora.invoice.invoices.InvoiceFilter;
 import io.valora.invoice.invoices.InvoiceQueries;
 import io.valora.invoice.invoices.InvoiceStatus;
-import io.valora.invoice.invoices.PagePosition;
 import io.valora.invoice.invoices.StoredInvoice;
 import io.valora.invoice.lifecycle.InvoiceLifecycle;
 import io.valora.invoice.lifecycle.Transition;
+import io.valora.invoice.paging.PagePosition;
+import io.valora.service.auth.AuthenticatedCaller;
+import io.valora.service.problem.ProblemException;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;

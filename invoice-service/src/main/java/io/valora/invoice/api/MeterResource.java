@@ -1,13 +1,13 @@
 package io.valora.invoice.api;
 
-import io.valora.service.problem.ProblemException;
 import io.valora.auth.Roles;
-import io.valora.service.auth.AuthenticatedCaller;
-import jakarta.annotation.security.RolesAllowed;
 import io.valora.billing.aggregation.AggregationKind;
-import io.valora.invoice.invoices.PagePosition;
 import io.valora.invoice.meters.MeterService;
 import io.valora.invoice.meters.StoredMeter;
+import io.valora.invoice.paging.PagePosition;
+import io.valora.service.auth.AuthenticatedCaller;
+import io.valora.service.problem.ProblemException;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;

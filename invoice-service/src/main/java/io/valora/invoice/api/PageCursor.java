@@ -1,7 +1,7 @@
 package io.valora.invoice.api;
 
+import io.valora.invoice.paging.PagePosition;
 import io.valora.service.problem.ProblemException;
-import io.valora.invoice.invoices.PagePosition;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;

@@ -1,7 +1,7 @@
 package io.valora.invoice.api;
 
+import io.valora.invoice.paging.PagePosition;
 import io.valora.service.problem.ProblemException;
-import io.valora.invoice.invoices.PagePosition;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;

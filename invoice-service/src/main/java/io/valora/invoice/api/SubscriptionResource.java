@@ -1,16 +1,16 @@
 package io.valora.invoice.api;
 
-import io.valora.service.problem.ProblemException;
 import io.valora.auth.Roles;
-import io.valora.service.auth.AuthenticatedCaller;
-import jakarta.annotation.security.RolesAllowed;
-import io.valora.invoice.invoices.PagePosition;
+import io.valora.invoice.paging.PagePosition;
 import io.valora.invoice.plans.PlanRules;
 import io.valora.invoice.subscriptions.Anchors;
 import io.valora.invoice.subscriptions.NewSubscription;
 import io.valora.invoice.subscriptions.StoredSubscription;
 import io.valora.invoice.subscriptions.SubscriptionService;
 import io.valora.invoice.subscriptions.SubscriptionStatus;
+import io.valora.service.auth.AuthenticatedCaller;
+import io.valora.service.problem.ProblemException;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;

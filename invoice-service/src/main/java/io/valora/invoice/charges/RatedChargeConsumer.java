@@ -31,7 +31,7 @@ public class RatedChargeConsumer implements ChargeSink {
     private static final Duration COMMIT_TIMEOUT = Duration.ofSeconds(15);
 
     private final ConsumerSettings settings;
-    private final RatedChargeStore store;
+    private final ChargeIntake store;
     private final DeadLetterPublisher deadLetters;
     private final ConsumerStatus status;
     private final Duration skewRetry;
@@ -39,7 +39,7 @@ public class RatedChargeConsumer implements ChargeSink {
     private ConsumerSupervisor supervisor;
     private Thread thread;
 
-    RatedChargeConsumer(ConsumerSettings settings, RatedChargeStore store, DeadLetterPublisher deadLetters, ConsumerStatus status,
+    RatedChargeConsumer(ConsumerSettings settings, ChargeIntake store, DeadLetterPublisher deadLetters, ConsumerStatus status,
                         @ConfigProperty(name = "valora.consumer.skew-retry", defaultValue = "PT1M") Duration skewRetry,
                         @ConfigProperty(name = "valora.consumer.max-backoff", defaultValue = "PT30S") Duration maxBackoff) {
         this.settings = settings;

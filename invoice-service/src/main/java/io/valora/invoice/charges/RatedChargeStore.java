@@ -1,37 +1,41 @@
 package io.valora.invoice.charges;
 
-import io.agroal.api.AgroalDataSource;
-import io.quarkus.agroal.DataSource;
-import io.valora.invoice.db.Databases;
+import io.valora.invoice.db.Jdbis;
+import io.valora.invoice.db.SqlArrays;
 import io.valora.invoice.db.SqlTime;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
+import io.valora.invoice.db.TenantScope;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Types;
+import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.Query;
 
 /**
- * PostgreSQL storage of rated charges, keyed by (tenant, charge key).
+ * The {@code rated_charges} table, keyed by (tenant, charge key), on whichever connection the
+ * caller holds: the consumer's and the scheduler's on the system role ({@link ChargeIntake},
+ * {@code CloseScan}), the period close's in a tenant's session.
  *
  * <p>Why it exists: rating-streams publishes period-to-date values, so the latest record per key
  * is the charge. {@link #upsertAll(Collection)} keeps the highest sequence; a redelivered or an
  * older record changes nothing (not even the revision), which is what makes the consumer's
- * at-least-once delivery safe.
+ * at-least-once delivery safe. The close reads a whole chunk's charges in one round trip. It holds
+ * no datasource itself: which role reads a charge is its caller's decision.
  */
-@ApplicationScoped
-public class RatedChargeStore {
+public final class RatedChargeStore {
 
     private static final String UPSERT = """
             INSERT INTO rated_charges (tenant, charge_key, subscription, meter, grp, plan, plan_version, period_start,
                 period_end, adjustment_of, customer, quantity, unit_price, amount_minor, currency, event_count, sequence,
                 final, revision)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, nextval('charge_revisions'))
+            VALUES (:tenant, :chargeKey, :subscription, :meter, :group, :plan, :planVersion, :periodStart, :periodEnd,
+                :adjustmentOf, :customer, :quantity, :unitPrice, :amountMinor, :currency, :eventCount, :sequence, :final,
+                nextval('charge_revisions'))
             ON CONFLICT (tenant, charge_key) DO UPDATE SET
                 subscription = excluded.subscription, meter = excluded.meter, grp = excluded.grp, plan = excluded.plan,
                 plan_version = excluded.plan_version, period_start = excluded.period_start,
@@ -42,53 +46,65 @@ public class RatedChargeStore {
             WHERE excluded.sequence > rated_charges.sequence
             """;
 
-    private final AgroalDataSource dataSource;
+    private static final String COLUMNS = """
+            SELECT tenant, charge_key, subscription, meter, grp, plan, plan_version, period_start, period_end,
+                   adjustment_of, customer, quantity, unit_price, amount_minor, currency, event_count, sequence, final,
+                   revision
+            FROM rated_charges
+            """;
 
-    RatedChargeStore(@DataSource(Databases.SYSTEM) AgroalDataSource dataSource) {
-        this.dataSource = dataSource;
+    private static final RowMapper<StoredCharge> ROW = (rs, ctx) -> {
+        int version = rs.getInt("plan_version");
+        Integer planVersion = rs.wasNull() ? null : version;
+        ChargeRow row = new ChargeRow(rs.getString("charge_key"), rs.getString("tenant"), rs.getString("subscription"),
+                rs.getString("customer"), rs.getString("meter"), rs.getString("grp"), rs.getString("plan"),
+                planVersion, SqlTime.get(rs, "period_start"), SqlTime.get(rs, "period_end"),
+                SqlTime.find(rs, "adjustment_of").orElse(null), rs.getBigDecimal("quantity"),
+                rs.getBigDecimal("unit_price"), rs.getLong("amount_minor"), rs.getString("currency"),
+                rs.getLong("event_count"), rs.getLong("sequence"), rs.getBoolean("final"));
+        return new StoredCharge(row, rs.getLong("revision"));
+    };
+
+    private final Jdbi jdbi;
+
+    RatedChargeStore(Jdbi jdbi) {
+        this.jdbi = jdbi;
     }
 
-    /** Writes the charges in one transaction; returns how many rows actually changed. */
-    @Transactional
+    /** The store on a connection the caller holds in its transaction. */
+    public static RatedChargeStore on(Connection connection) {
+        return new RatedChargeStore(Jdbis.on(connection));
+    }
+
+    /** Writes the charges as one batch, in the caller's transaction; returns how many rows actually changed. */
     public int upsertAll(Collection<ChargeRow> charges) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(UPSERT)) {
-            for (ChargeRow row : charges) {
-                ps.setString(1, row.tenant());
-                ps.setString(2, row.chargeKey());
-                ps.setString(3, row.subscription());
-                ps.setString(4, row.meter());
-                ps.setString(5, row.group());
-                ps.setString(6, row.plan());
-                if (row.planVersion() == null) {
-                    ps.setNull(7, Types.INTEGER);
-                } else {
-                    ps.setInt(7, row.planVersion());
-                }
-                SqlTime.set(ps, 8, row.periodStart());
-                SqlTime.set(ps, 9, row.periodEnd());
-                if (row.adjustmentOf() == null) {
-                    ps.setNull(10, Types.TIMESTAMP_WITH_TIMEZONE);
-                } else {
-                    SqlTime.set(ps, 10, row.adjustmentOf());
-                }
-                ps.setString(11, row.customer());
-                ps.setBigDecimal(12, row.quantity());
-                ps.setBigDecimal(13, row.unitPrice());
-                ps.setLong(14, row.amountMinor());
-                ps.setString(15, row.currency());
-                ps.setLong(16, row.eventCount());
-                ps.setLong(17, row.sequence());
-                ps.setBoolean(18, row.isFinal());
-                ps.addBatch();
-            }
-            int changed = 0;
-            for (int count : ps.executeBatch()) {
-                changed += Math.max(count, 0);
-            }
-            return changed;
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not store rated charges: " + e.getMessage(), e);
+        if (charges.isEmpty()) {
+            return 0;
         }
+        try {
+            return jdbi.withHandle(h -> write(h.prepareBatch(UPSERT), charges));
+        } catch (JdbiException e) {
+            throw new IllegalStateException("Could not store rated charges: " + Jdbis.reason(e), e);
+        }
+    }
+
+    private static int write(PreparedBatch batch, Collection<ChargeRow> charges) {
+        for (ChargeRow row : charges) {
+            batch.bind("tenant", row.tenant()).bind("chargeKey", row.chargeKey())
+                    .bind("subscription", row.subscription()).bind("meter", row.meter()).bind("group", row.group())
+                    .bind("plan", row.plan()).bindByType("planVersion", row.planVersion(), Integer.class)
+                    .bind("periodStart", row.periodStart()).bind("periodEnd", row.periodEnd())
+                    .bindByType("adjustmentOf", row.adjustmentOf(), Instant.class).bind("customer", row.customer())
+                    .bind("quantity", row.quantity()).bind("unitPrice", row.unitPrice())
+                    .bind("amountMinor", row.amountMinor()).bind("currency", row.currency())
+                    .bind("eventCount", row.eventCount()).bind("sequence", row.sequence()).bind("final", row.isFinal())
+                    .add();
+        }
+        int changed = 0;
+        for (int count : batch.execute()) {
+            changed += Math.max(count, 0);
+        }
+        return changed;
     }
 
     /**
@@ -96,34 +112,52 @@ public class RatedChargeStore {
      * built from older charges: what the automatic close still has to do besides the subscriptions'
      * own schedule (late charges, and charges of subscriptions the catalog does not know). Periods
      * that failed to close and wait for their retry time ({@code close_failures}) are left out.
+     * Cross-tenant: only on the system role's connection.
      */
-    @Transactional
     public List<DuePeriod> duePeriods(Instant cutoff, Instant now) {
         String sql = """
                 SELECT c.tenant, c.period_start, c.subscription, max(c.period_end) AS period_end
                 FROM rated_charges c
                 LEFT JOIN invoices i
                   ON i.tenant = c.tenant AND i.subscription = c.subscription AND i.period_start = c.period_start
-                WHERE c.period_end <= ? AND (i.status IS NULL OR i.status = 'draft')
+                WHERE c.period_end <= :cutoff AND (i.status IS NULL OR i.status = 'draft')
                   AND NOT EXISTS (SELECT 1 FROM close_failures f WHERE f.tenant = c.tenant AND f.subscription = c.subscription
-                                  AND f.period_start = c.period_start AND f.retry_at > ?)
+                                  AND f.period_start = c.period_start AND f.retry_at > :now)
                 GROUP BY c.tenant, c.period_start, c.subscription, i.charges_revision
                 HAVING i.charges_revision IS NULL OR max(c.revision) > i.charges_revision
                 ORDER BY c.period_start, c.tenant, c.subscription
                 """;
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            SqlTime.set(ps, 1, cutoff);
-            SqlTime.set(ps, 2, now);
-            List<DuePeriod> due = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    due.add(new DuePeriod(rs.getString("tenant"), SqlTime.get(rs, "period_start"), rs.getString("subscription"),
-                            SqlTime.get(rs, "period_end")));
-                }
-            }
-            return due;
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not find periods to close: " + e.getMessage(), e);
+        try {
+            return jdbi.withHandle(h -> h.createQuery(sql).bind("cutoff", cutoff).bind("now", now)
+                    .map((rs, ctx) -> new DuePeriod(rs.getString("tenant"), SqlTime.get(rs, "period_start"),
+                            rs.getString("subscription"), SqlTime.get(rs, "period_end")))
+                    .list());
+        } catch (JdbiException e) {
+            throw new IllegalStateException("Could not find periods to close: " + Jdbis.reason(e), e);
         }
+    }
+
+    /** The tenant's charges billed on the given (subscription, period start) pairs (equal-length lists). */
+    public List<StoredCharge> billedOn(TenantScope tenant, List<String> subscriptions, List<Instant> periodStarts) {
+        String sql = COLUMNS + " WHERE tenant = :tenant AND (subscription, period_start) IN "
+                + "(SELECT * FROM unnest(:subscriptions::text[], :periodStarts::timestamptz[]))";
+        return jdbi.withHandle(h -> h.createQuery(sql).bind("tenant", tenant.id())
+                .bind("subscriptions", SqlArrays.of("text", subscriptions))
+                .bind("periodStarts", SqlArrays.of("timestamptz", periodStarts.stream().map(Timestamp::from).toList()))
+                .map(ROW).list());
+    }
+
+    /** The distinct subscriptions with charges billed on the period starting at {@code periodStart}. */
+    public List<String> subscriptionsBilledOn(TenantScope tenant, Instant periodStart, Optional<String> customer,
+                                              Optional<String> subscription) {
+        String sql = "SELECT DISTINCT subscription FROM rated_charges WHERE tenant = :tenant AND period_start = :periodStart"
+                + (customer.isPresent() ? " AND customer = :customer" : "")
+                + (subscription.isPresent() ? " AND subscription = :subscription" : "") + " ORDER BY subscription";
+        return jdbi.withHandle(h -> {
+            Query q = h.createQuery(sql).bind("tenant", tenant.id()).bind("periodStart", periodStart);
+            customer.ifPresent(value -> q.bind("customer", value));
+            subscription.ifPresent(value -> q.bind("subscription", value));
+            return q.mapTo(String.class).list();
+        });
     }
 }

@@ -1,11 +1,12 @@
 package io.valora.invoice.close;
 
-import io.valora.invoice.charges.ChargeReads;
+import io.valora.invoice.charges.RatedChargeStore;
 import io.valora.invoice.charges.StoredCharge;
+import io.valora.invoice.db.TenantScope;
 import io.valora.invoice.invoices.InvoiceDraft;
 import io.valora.invoice.invoices.InvoiceWriter;
 import io.valora.invoice.invoices.SaveOutcome;
-import io.valora.invoice.plans.PlanReads;
+import io.valora.invoice.plans.PlanStore;
 import io.valora.schemas.Plan;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -39,7 +40,7 @@ public final class CloseChunk {
      *
      * @return per invoice id, what was written
      */
-    public static Map<String, SaveOutcome> close(Connection c, String tenant, List<CloseTarget> targets, Instant now,
+    public static Map<String, SaveOutcome> close(Connection c, TenantScope tenant, List<CloseTarget> targets, Instant now,
                                                  String eventsTopic) throws SQLException {
         return close(c, tenant, targets, now, eventsTopic, false);
     }
@@ -52,17 +53,17 @@ public final class CloseChunk {
      * @return per invoice id, what was written
      * @throws MixedCurrenciesException when one draft mixes currencies
      */
-    public static Map<String, SaveOutcome> closeAll(Connection c, String tenant, List<CloseTarget> targets, Instant now,
+    public static Map<String, SaveOutcome> closeAll(Connection c, TenantScope tenant, List<CloseTarget> targets, Instant now,
                                                     String eventsTopic) throws SQLException {
         return close(c, tenant, targets, now, eventsTopic, true);
     }
 
-    private static Map<String, SaveOutcome> close(Connection c, String tenant, List<CloseTarget> targets, Instant now,
+    private static Map<String, SaveOutcome> close(Connection c, TenantScope tenant, List<CloseTarget> targets, Instant now,
                                                   String eventsTopic, boolean all) throws SQLException {
         if (targets.isEmpty()) {
             return Map.of();
         }
-        List<StoredCharge> charges = ChargeReads.billedOn(c, tenant, targets.stream().map(CloseTarget::subscriptionId).toList(),
+        List<StoredCharge> charges = RatedChargeStore.on(c).billedOn(tenant, targets.stream().map(CloseTarget::subscriptionId).toList(),
                 targets.stream().map(CloseTarget::periodStart).toList());
         Map<String, List<StoredCharge>> byTarget = new HashMap<>();
         for (StoredCharge charge : charges) {
@@ -73,7 +74,7 @@ public final class CloseChunk {
                 .flatMap(s -> s.phases().stream()).map(p -> p.plan()).distinct().toList();
         Map<PlanRef, Plan> plans = new HashMap<>();
         if (!planKeys.isEmpty()) {
-            for (Plan plan : PlanReads.versionsOf(c, tenant, planKeys)) {
+            for (Plan plan : PlanStore.on(c).versionsOf(tenant, planKeys)) {
                 plans.put(PlanRef.of(plan), plan);
             }
         }
@@ -84,7 +85,7 @@ public final class CloseChunk {
                 if (target.subscription().isPresent()) {
                     drafts.add(InvoiceBuilder.build(target.subscription().get(), target.period().orElseThrow(), plans, own));
                 } else if (!own.isEmpty()) {
-                    drafts.add(InvoiceBuilder.usageOnly(tenant, target.subscriptionId(), target.periodStart(), own));
+                    drafts.add(InvoiceBuilder.usageOnly(tenant.id(), target.subscriptionId(), target.periodStart(), own));
                 }
             } catch (MixedCurrenciesException e) {
                 if (all || targets.size() == 1) {

@@ -2,7 +2,7 @@ package io.valora.invoice.close;
 
 import io.agroal.api.AgroalDataSource;
 import io.valora.invoice.db.SqlTime;
-import io.valora.invoice.tenancy.TenantSession;
+import io.valora.invoice.db.TenantSession;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;

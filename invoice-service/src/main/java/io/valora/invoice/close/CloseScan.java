@@ -6,7 +6,7 @@ import io.valora.invoice.charges.DuePeriod;
 import io.valora.invoice.charges.RatedChargeStore;
 import io.valora.invoice.db.Databases;
 import io.valora.invoice.subscriptions.DueSubscription;
-import io.valora.invoice.subscriptions.SubscriptionReads;
+import io.valora.invoice.subscriptions.SubscriptionStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
@@ -29,12 +29,10 @@ import java.util.List;
 public class CloseScan {
 
     private final AgroalDataSource dataSource;
-    private final RatedChargeStore charges;
     private final Clock clock;
 
-    CloseScan(@DataSource(Databases.SYSTEM) AgroalDataSource dataSource, RatedChargeStore charges, Clock clock) {
+    CloseScan(@DataSource(Databases.SYSTEM) AgroalDataSource dataSource, Clock clock) {
         this.dataSource = dataSource;
-        this.charges = charges;
         this.clock = clock;
     }
 
@@ -43,16 +41,21 @@ public class CloseScan {
     public List<DueSubscription> dueSubscriptions(Duration grace, int limit) {
         Instant now = clock.instant();
         try (Connection c = dataSource.getConnection()) {
-            return SubscriptionReads.due(c, now, now.minus(grace), limit);
+            return SubscriptionStore.on(c).due(now, now.minus(grace), limit);
         } catch (SQLException e) {
             throw new IllegalStateException("Could not find due subscriptions: " + e.getMessage(), e);
         }
     }
 
     /** The charged periods that ended at least {@code grace} ago and still need an (updated) invoice. */
+    @Transactional
     public List<DuePeriod> duePeriods(Duration grace) {
         Instant now = clock.instant();
-        return charges.duePeriods(now.minus(grace), now);
+        try (Connection c = dataSource.getConnection()) {
+            return RatedChargeStore.on(c).duePeriods(now.minus(grace), now);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not find periods to close: " + e.getMessage(), e);
+        }
     }
 
     /** Tenants whose finalized periods have charges that changed since and were not carried yet ({@link LateChanges}). */

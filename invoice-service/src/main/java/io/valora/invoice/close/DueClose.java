@@ -1,10 +1,11 @@
 package io.valora.invoice.close;
 
 import io.valora.billing.period.BillingPeriod;
+import io.valora.invoice.db.TenantScope;
 import io.valora.invoice.invoices.SaveOutcome;
 import io.valora.invoice.subscriptions.DueSubscription;
 import io.valora.invoice.subscriptions.StoredSubscription;
-import io.valora.invoice.subscriptions.SubscriptionReads;
+import io.valora.invoice.subscriptions.SubscriptionStore;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -24,8 +25,14 @@ public final class DueClose {
     private DueClose() {
     }
 
-    /** Closes the chunk; returns how many invoices were created or updated. */
+    /** {@link #close(Connection, TenantScope, List, Instant, String)} for the close benchmark (bench module). */
     public static int close(Connection c, String tenant, List<DueSubscription> due, Instant now, String eventsTopic)
+            throws SQLException {
+        return close(c, new TenantScope(tenant), due, now, eventsTopic);
+    }
+
+    /** Closes the chunk in the tenant's session on {@code c}; returns how many invoices were created or updated. */
+    public static int close(Connection c, TenantScope tenant, List<DueSubscription> due, Instant now, String eventsTopic)
             throws SQLException {
         List<CloseTarget> targets = new ArrayList<>(due.size());
         for (DueSubscription d : due) {
@@ -36,7 +43,7 @@ public final class DueClose {
             }
         }
         Map<String, SaveOutcome> written = CloseChunk.closeAll(c, tenant, targets, now, eventsTopic);
-        SubscriptionReads.advance(c, due);
+        SubscriptionStore.on(c).advance(due);
         return (int) written.values().stream().filter(o -> o != SaveOutcome.FROZEN).count();
     }
 }

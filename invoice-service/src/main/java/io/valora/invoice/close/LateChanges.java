@@ -2,8 +2,9 @@ package io.valora.invoice.close;
 
 import io.valora.billing.invoice.LineIds;
 import io.valora.invoice.db.SqlTime;
+import io.valora.invoice.db.TenantScope;
 import io.valora.invoice.subscriptions.StoredSubscription;
-import io.valora.invoice.subscriptions.SubscriptionReads;
+import io.valora.invoice.subscriptions.SubscriptionStore;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -67,13 +68,14 @@ public final class LateChanges {
     }
 
     /** Carries the tenant's unbilled differences; returns how many charges were carried (non-zero differences). */
-    public static int carry(Connection c, String tenant) throws SQLException {
+    public static int carry(Connection c, TenantScope scope) throws SQLException {
+        String tenant = scope.id();
         List<Changed> changed = changed(c, tenant);
         if (changed.isEmpty()) {
             return 0;
         }
         Map<String, StoredSubscription> catalog = new HashMap<>();
-        SubscriptionReads.byIds(c, tenant, changed.stream().map(Changed::subscription).distinct().toList())
+        SubscriptionStore.on(c).byIds(scope, changed.stream().map(Changed::subscription).distinct().toList())
                 .forEach(s -> catalog.put(s.id(), s));
         int carried = 0;
         try (PreparedStatement upsert = c.prepareStatement(UPSERT); PreparedStatement mark = c.prepareStatement(MARK)) {

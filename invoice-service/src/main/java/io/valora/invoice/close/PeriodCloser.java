@@ -2,16 +2,17 @@ package io.valora.invoice.close;
 
 import io.agroal.api.AgroalDataSource;
 import io.valora.billing.period.BillingPeriod;
-import io.valora.invoice.charges.ChargeReads;
 import io.valora.invoice.charges.DuePeriod;
+import io.valora.invoice.charges.RatedChargeStore;
+import io.valora.invoice.db.TenantScope;
+import io.valora.invoice.db.TenantSession;
 import io.valora.invoice.invoices.InvoiceQueries;
 import io.valora.invoice.invoices.SaveOutcome;
 import io.valora.invoice.invoices.StoredInvoice;
 import io.valora.invoice.outbox.OutboxSettings;
 import io.valora.invoice.subscriptions.DueSubscription;
 import io.valora.invoice.subscriptions.StoredSubscription;
-import io.valora.invoice.subscriptions.SubscriptionReads;
-import io.valora.invoice.tenancy.TenantSession;
+import io.valora.invoice.subscriptions.SubscriptionStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
@@ -70,11 +71,12 @@ public class PeriodCloser {
     @Transactional
     public List<StoredInvoice> close(String tenant, Instant periodStart, Optional<String> customer,
                                      Optional<String> subscription) {
-        session.enter(tenant);
+        TenantScope scope = session.enter(tenant);
         try (Connection c = dataSource.getConnection()) {
+            SubscriptionStore subscriptions = SubscriptionStore.on(c);
             List<CloseTarget> targets = new ArrayList<>();
             Set<String> known = new HashSet<>();
-            for (StoredSubscription s : SubscriptionReads.around(c, tenant, periodStart, customer, subscription)) {
+            for (StoredSubscription s : subscriptions.around(scope, periodStart, customer, subscription)) {
                 BillingPeriod period = s.calendar().periodContaining(periodStart);
                 if (period.start().equals(periodStart) && s.overlaps(period)) {
                     targets.add(CloseTarget.of(s, period));
@@ -84,15 +86,15 @@ public class PeriodCloser {
                 }
                 known.add(s.id());
             }
-            List<String> billed = ChargeReads.subscriptionsBilledOn(c, tenant, periodStart, customer, subscription);
+            List<String> billed = RatedChargeStore.on(c).subscriptionsBilledOn(scope, periodStart, customer, subscription);
             List<String> unknownIds = new ArrayList<>(billed);
             unknownIds.removeAll(known);
             if (!unknownIds.isEmpty()) {
-                SubscriptionReads.byIds(c, tenant, unknownIds).forEach(s -> known.add(s.id()));
+                subscriptions.byIds(scope, unknownIds).forEach(s -> known.add(s.id()));
                 unknownIds.removeIf(known::contains);
             }
             unknownIds.forEach(id -> targets.add(CloseTarget.unknown(id, periodStart)));
-            Map<String, SaveOutcome> written = CloseChunk.close(c, tenant, targets, clock.instant(), outbox.invoiceEventsTopic());
+            Map<String, SaveOutcome> written = CloseChunk.close(c, scope, targets, clock.instant(), outbox.invoiceEventsTopic());
             return queries.findAll(tenant, new ArrayList<>(written.keySet()));
         } catch (SQLException e) {
             throw new IllegalStateException("Could not close the period starting " + periodStart + ": " + e.getMessage(), e);
@@ -106,9 +108,9 @@ public class PeriodCloser {
      */
     @Transactional
     public int closeDue(String tenant, List<DueSubscription> due) {
-        session.enter(tenant);
+        TenantScope scope = session.enter(tenant);
         try (Connection c = dataSource.getConnection()) {
-            return DueClose.close(c, tenant, due, clock.instant(), outbox.invoiceEventsTopic());
+            return DueClose.close(c, scope, due, clock.instant(), outbox.invoiceEventsTopic());
         } catch (SQLException e) {
             throw new IllegalStateException("Could not close " + due.size() + " periods of tenant " + tenant + ": "
                     + e.getMessage(), e);
@@ -118,10 +120,10 @@ public class PeriodCloser {
     /** Re-closes one tenant's periods whose charges changed since (or arrived without) an invoice. */
     @Transactional
     public int closeCharged(String tenant, List<DuePeriod> periods) {
-        session.enter(tenant);
+        TenantScope scope = session.enter(tenant);
         try (Connection c = dataSource.getConnection()) {
             Map<String, StoredSubscription> catalog = new java.util.HashMap<>();
-            SubscriptionReads.byIds(c, tenant, periods.stream().map(DuePeriod::subscription).distinct().toList())
+            SubscriptionStore.on(c).byIds(scope, periods.stream().map(DuePeriod::subscription).distinct().toList())
                     .forEach(s -> catalog.put(s.id(), s));
             List<CloseTarget> targets = new ArrayList<>();
             for (DuePeriod p : periods) {
@@ -135,7 +137,7 @@ public class PeriodCloser {
                     }
                 }
             }
-            Map<String, SaveOutcome> written = CloseChunk.closeAll(c, tenant, targets, clock.instant(), outbox.invoiceEventsTopic());
+            Map<String, SaveOutcome> written = CloseChunk.closeAll(c, scope, targets, clock.instant(), outbox.invoiceEventsTopic());
             return (int) written.values().stream().filter(o -> o != SaveOutcome.FROZEN).count();
         } catch (SQLException e) {
             throw new IllegalStateException("Could not re-close " + periods.size() + " periods of tenant " + tenant + ": "
@@ -149,9 +151,9 @@ public class PeriodCloser {
      */
     @Transactional
     public int carryLateChanges(String tenant) {
-        session.enter(tenant);
+        TenantScope scope = session.enter(tenant);
         try (Connection c = dataSource.getConnection()) {
-            return LateChanges.carry(c, tenant);
+            return LateChanges.carry(c, scope);
         } catch (SQLException e) {
             throw new IllegalStateException("Could not carry late changes of tenant " + tenant + ": " + e.getMessage(), e);
         }

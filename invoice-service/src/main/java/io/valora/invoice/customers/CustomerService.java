@@ -1,9 +1,9 @@
 package io.valora.invoice.customers;
 
-import io.valora.invoice.invoices.PagePosition;
+import io.valora.invoice.db.TenantSession;
 import io.valora.invoice.outbox.Outbox;
 import io.valora.invoice.outbox.OutboxSettings;
-import io.valora.invoice.tenancy.TenantSession;
+import io.valora.invoice.paging.PagePosition;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -54,14 +54,12 @@ public class CustomerService {
     /** The tenant's customer with this external id. */
     @Transactional
     public Optional<StoredCustomer> find(String tenant, String externalId) {
-        session.enter(tenant);
-        return store.find(tenant, externalId);
+        return store.find(session.enter(tenant), externalId);
     }
 
     /** A page of the tenant's customers. */
     @Transactional
     public List<StoredCustomer> list(String tenant, Optional<PagePosition> after, int limit) {
-        session.enter(tenant);
-        return store.list(tenant, after, limit);
+        return store.list(session.enter(tenant), after, limit);
     }
 }

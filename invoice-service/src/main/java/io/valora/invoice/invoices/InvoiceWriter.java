@@ -2,7 +2,7 @@ package io.valora.invoice.invoices;
 
 import io.valora.billing.invoice.InvoiceLine;
 import io.valora.invoice.db.SqlTime;
-import io.valora.invoice.lifecycle.InvoiceEvents;
+import io.valora.invoice.db.TenantScope;
 import io.valora.invoice.outbox.OutboxMessage;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -60,8 +60,9 @@ public final class InvoiceWriter {
      * @param eventsTopic topic of the {@code invoice.created} events
      * @return per invoice id, what was done ({@link SaveOutcome#FROZEN} when no longer a draft)
      */
-    public static Map<String, SaveOutcome> write(Connection c, String tenant, List<InvoiceDraft> drafts, Instant now,
+    public static Map<String, SaveOutcome> write(Connection c, TenantScope scope, List<InvoiceDraft> drafts, Instant now,
                                                  String eventsTopic) throws SQLException {
+        String tenant = scope.id();
         Map<String, SaveOutcome> outcomes = new LinkedHashMap<>();
         if (drafts.isEmpty()) {
             return outcomes;

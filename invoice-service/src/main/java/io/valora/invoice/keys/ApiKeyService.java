@@ -1,10 +1,10 @@
 package io.valora.invoice.keys;
 
 import io.valora.auth.Scope;
-import io.valora.invoice.invoices.PagePosition;
+import io.valora.invoice.db.TenantSession;
 import io.valora.invoice.outbox.Outbox;
 import io.valora.invoice.outbox.OutboxSettings;
-import io.valora.invoice.tenancy.TenantSession;
+import io.valora.invoice.paging.PagePosition;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -52,8 +52,7 @@ public class ApiKeyService {
     /** Revokes the tenant's key (idempotent); empty when the tenant has no key with this id. */
     @Transactional
     public Optional<StoredApiKey> revoke(String tenant, String id) {
-        session.enter(tenant);
-        Optional<StoredApiKey> revoked = store.revoke(tenant, id, clock.instant().truncatedTo(ChronoUnit.MILLIS));
+        Optional<StoredApiKey> revoked = store.revoke(session.enter(tenant), id, clock.instant().truncatedTo(ChronoUnit.MILLIS));
         revoked.ifPresent(key -> outbox.append(ApiKeyRecords.message(settings.apiKeysTopic(), key)));
         return revoked;
     }
@@ -61,7 +60,6 @@ public class ApiKeyService {
     /** A page of the tenant's keys. */
     @Transactional
     public List<StoredApiKey> list(String tenant, Optional<PagePosition> after, int limit) {
-        session.enter(tenant);
-        return store.list(tenant, after, limit);
+        return store.list(session.enter(tenant), after, limit);
     }
 }

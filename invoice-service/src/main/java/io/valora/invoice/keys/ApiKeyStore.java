@@ -1,27 +1,26 @@
 package io.valora.invoice.keys;
 
-import io.agroal.api.AgroalDataSource;
 import io.valora.auth.Scope;
-import io.valora.invoice.db.SqlArgs;
+import io.valora.invoice.db.Jdbis;
+import io.valora.invoice.db.SqlArrays;
 import io.valora.invoice.db.SqlTime;
-import io.valora.invoice.invoices.PagePosition;
+import io.valora.invoice.db.TenantScope;
+import io.valora.invoice.paging.PagePosition;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.sql.Array;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.RowMapper;
 
 /**
- * The {@code api_keys} table, always filtered by tenant, in the caller's transaction.
+ * The {@code api_keys} table, always filtered by the tenant, in the caller's transaction.
  *
  * <p>Why it exists: keys are written together with their outbox record by {@link ApiKeyService};
  * this class is the SQL only.
@@ -31,77 +30,53 @@ public class ApiKeyStore {
 
     private static final String COLUMNS = "SELECT id, tenant, key_hash, name, scopes, created_at, revoked_at FROM api_keys ";
 
-    private final AgroalDataSource dataSource;
+    private static final RowMapper<StoredApiKey> ROW = (rs, ctx) -> new StoredApiKey(rs.getString("id"),
+            rs.getString("tenant"), rs.getString("key_hash"), rs.getString("name"), scopes(rs.getArray("scopes")),
+            SqlTime.get(rs, "created_at"), SqlTime.find(rs, "revoked_at"));
 
-    ApiKeyStore(AgroalDataSource dataSource) {
-        this.dataSource = dataSource;
+    private final Jdbi jdbi;
+
+    ApiKeyStore(Jdbi jdbi) {
+        this.jdbi = jdbi;
     }
 
     /** Inserts a new key. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void insert(StoredApiKey key) {
-        String sql = "INSERT INTO api_keys (id, tenant, key_hash, name, scopes, created_at) VALUES (?, ?, ?, ?, ?, ?)";
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, key.id());
-            ps.setString(2, key.tenant());
-            ps.setString(3, key.keyHash());
-            ps.setString(4, key.name());
-            ps.setArray(5, c.createArrayOf("text", key.scopes().stream().sorted().map(Scope::code).toArray()));
-            SqlTime.set(ps, 6, key.createdAt());
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not store the API key: " + e.getMessage(), e);
-        }
+        jdbi.useHandle(h -> h.createUpdate("INSERT INTO api_keys (id, tenant, key_hash, name, scopes, created_at) "
+                        + "VALUES (:id, :tenant, :keyHash, :name, :scopes, :createdAt)")
+                .bind("id", key.id()).bind("tenant", key.tenant()).bind("keyHash", key.keyHash()).bind("name", key.name())
+                .bind("scopes", SqlArrays.of("text", key.scopes().stream().sorted().map(Scope::code).toList()))
+                .bind("createdAt", key.createdAt())
+                .execute());
     }
 
     /** Revokes the tenant's key; returns it as revoked, or empty when the tenant has no such key. Idempotent. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Optional<StoredApiKey> revoke(String tenant, String id, Instant now) {
-        String sql = "UPDATE api_keys SET revoked = TRUE, revoked_at = COALESCE(revoked_at, ?) WHERE tenant = ? AND id = ?";
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            SqlTime.set(ps, 1, now);
-            ps.setString(2, tenant);
-            ps.setString(3, id);
-            if (ps.executeUpdate() == 0) {
-                return Optional.empty();
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not revoke the API key: " + e.getMessage(), e);
-        }
-        return find(tenant, id);
+    public Optional<StoredApiKey> revoke(TenantScope tenant, String id, Instant now) {
+        int updated = jdbi.withHandle(h -> h.createUpdate("UPDATE api_keys SET revoked = TRUE, "
+                        + "revoked_at = COALESCE(revoked_at, :now) WHERE tenant = :tenant AND id = :id")
+                .bind("now", now).bind("tenant", tenant.id()).bind("id", id)
+                .execute());
+        return updated == 0 ? Optional.empty() : find(tenant, id);
     }
 
     /** The tenant's key with this id. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Optional<StoredApiKey> find(String tenant, String id) {
-        List<StoredApiKey> found = query(COLUMNS + "WHERE tenant = ? AND id = ?", List.of(tenant, id));
-        return found.stream().findFirst();
+    public Optional<StoredApiKey> find(TenantScope tenant, String id) {
+        return query(COLUMNS + "WHERE tenant = ? AND id = ?", List.of(tenant.id(), id)).stream().findFirst();
     }
 
     /** A page of the tenant's keys ordered by (created at, id), after {@code after}. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public List<StoredApiKey> list(String tenant, Optional<PagePosition> after, int limit) {
-        List<Object> args = new ArrayList<>(List.of(tenant));
+    public List<StoredApiKey> list(TenantScope tenant, Optional<PagePosition> after, int limit) {
+        List<Object> args = new ArrayList<>(List.of(tenant.id()));
         String page = PagePosition.keysetPage("created_at", "id", after, limit, args);
         return query(COLUMNS + "WHERE tenant = ?" + page, args);
     }
 
     private List<StoredApiKey> query(String sql, List<Object> args) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            SqlArgs.bind(ps, args);
-            List<StoredApiKey> keys = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    OffsetDateTime revokedAt = rs.getObject("revoked_at", OffsetDateTime.class);
-                    keys.add(new StoredApiKey(rs.getString("id"), rs.getString("tenant"), rs.getString("key_hash"),
-                            rs.getString("name"), scopes(rs.getArray("scopes")), SqlTime.get(rs, "created_at"),
-                            Optional.ofNullable(revokedAt).map(OffsetDateTime::toInstant)));
-                }
-            }
-            return keys;
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not read API keys: " + e.getMessage(), e);
-        }
+        return jdbi.withHandle(h -> Jdbis.positional(h, sql, args).map(ROW).list());
     }
 
     private static Set<Scope> scopes(Array array) throws SQLException {

@@ -1,5 +1,6 @@
 package io.valora.invoice.lifecycle;
 
+import io.valora.invoice.invoices.InvoiceEvents;
 import io.valora.invoice.invoices.StoredInvoice;
 import io.valora.invoice.outbox.Outbox;
 import io.valora.invoice.outbox.OutboxSettings;

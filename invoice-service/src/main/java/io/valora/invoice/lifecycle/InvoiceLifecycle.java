@@ -2,10 +2,10 @@ package io.valora.invoice.lifecycle;
 
 import io.agroal.api.AgroalDataSource;
 import io.valora.invoice.db.SqlTime;
+import io.valora.invoice.db.TenantSession;
 import io.valora.invoice.invoices.InvoiceQueries;
 import io.valora.invoice.invoices.InvoiceStatus;
 import io.valora.invoice.invoices.StoredInvoice;
-import io.valora.invoice.tenancy.TenantSession;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;

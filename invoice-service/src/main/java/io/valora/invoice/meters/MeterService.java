@@ -1,9 +1,9 @@
 package io.valora.invoice.meters;
 
-import io.valora.invoice.invoices.PagePosition;
+import io.valora.invoice.db.TenantSession;
 import io.valora.invoice.outbox.Outbox;
 import io.valora.invoice.outbox.OutboxSettings;
-import io.valora.invoice.tenancy.TenantSession;
+import io.valora.invoice.paging.PagePosition;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -53,14 +53,12 @@ public class MeterService {
     /** The tenant's meter with this key. */
     @Transactional
     public Optional<StoredMeter> find(String tenant, String key) {
-        session.enter(tenant);
-        return store.find(tenant, key);
+        return store.find(session.enter(tenant), key);
     }
 
     /** A page of the tenant's meters. */
     @Transactional
     public List<StoredMeter> list(String tenant, Optional<PagePosition> after, int limit) {
-        session.enter(tenant);
-        return store.list(tenant, after, limit);
+        return store.list(session.enter(tenant), after, limit);
     }
 }

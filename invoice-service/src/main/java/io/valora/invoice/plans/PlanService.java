@@ -1,8 +1,9 @@
 package io.valora.invoice.plans;
 
+import io.valora.invoice.db.TenantScope;
+import io.valora.invoice.db.TenantSession;
 import io.valora.invoice.outbox.Outbox;
 import io.valora.invoice.outbox.OutboxSettings;
-import io.valora.invoice.tenancy.TenantSession;
 import io.valora.schemas.Plan;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -43,8 +44,8 @@ public class PlanService {
      */
     @Transactional
     public Plan create(String tenant, Plan draft) {
-        session.enter(tenant);
-        if (store.latest(tenant, draft.getKey()).isPresent()) {
+        TenantScope scope = session.enter(tenant);
+        if (store.latest(scope, draft.getKey()).isPresent()) {
             throw new PlanExistsException(draft.getKey());
         }
         return publish(tenant, draft, 1);
@@ -53,29 +54,25 @@ public class PlanService {
     /** Creates the next version of an existing plan; empty when the tenant has no such plan. */
     @Transactional
     public Optional<Plan> edit(String tenant, Plan draft) {
-        session.enter(tenant);
-        return store.latest(tenant, draft.getKey()).map(latest -> publish(tenant, draft, latest.getVersion() + 1));
+        return store.latest(session.enter(tenant), draft.getKey()).map(latest -> publish(tenant, draft, latest.getVersion() + 1));
     }
 
     /** The latest version of the tenant's plan. */
     @Transactional
     public Optional<Plan> latest(String tenant, String key) {
-        session.enter(tenant);
-        return store.latest(tenant, key);
+        return store.latest(session.enter(tenant), key);
     }
 
     /** One version of the tenant's plan. */
     @Transactional
     public Optional<Plan> version(String tenant, String key, int version) {
-        session.enter(tenant);
-        return store.version(tenant, key, version);
+        return store.version(session.enter(tenant), key, version);
     }
 
     /** A page of the tenant's plans (latest versions), by key. */
     @Transactional
     public List<Plan> list(String tenant, Optional<String> afterKey, int limit) {
-        session.enter(tenant);
-        return store.listLatest(tenant, afterKey, limit);
+        return store.listLatest(session.enter(tenant), afterKey, limit);
     }
 
     private Plan publish(String tenant, Plan draft, int version) {

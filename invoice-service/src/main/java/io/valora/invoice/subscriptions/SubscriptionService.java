@@ -3,11 +3,12 @@ package io.valora.invoice.subscriptions;
 import io.valora.billing.period.Cadence;
 import io.valora.invoice.customers.CustomerStore;
 import io.valora.invoice.customers.StoredCustomer;
-import io.valora.invoice.invoices.PagePosition;
+import io.valora.invoice.db.TenantScope;
+import io.valora.invoice.db.TenantSession;
 import io.valora.invoice.outbox.Outbox;
 import io.valora.invoice.outbox.OutboxSettings;
+import io.valora.invoice.paging.PagePosition;
 import io.valora.invoice.plans.PlanStore;
-import io.valora.invoice.tenancy.TenantSession;
 import io.valora.schemas.Plan;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -62,12 +63,12 @@ public class SubscriptionService {
     /** Creates the subscription; 422-type refusals for an unknown customer or plan, or another currency. */
     @Transactional
     public StoredSubscription create(String tenant, NewSubscription request) {
-        session.enter(tenant);
+        TenantScope scope = session.enter(tenant);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        StoredCustomer customer = customers.find(tenant, request.customer()).orElseThrow(() ->
+        StoredCustomer customer = customers.find(scope, request.customer()).orElseThrow(() ->
                 SubscriptionRefusedException.unprocessable("unknown-customer", "No customer with externalId '"
                         + request.customer() + "'; create it with POST /v1/customers first."));
-        Plan plan = plan(tenant, request.plan(), request.planVersion());
+        Plan plan = plan(scope, request.plan(), request.planVersion());
         if (!plan.getCurrency().equals(customer.currency())) {
             throw SubscriptionRefusedException.unprocessable("currency-mismatch", "Plan " + plan.getKey() + " prices in "
                     + plan.getCurrency() + " but customer " + customer.externalId() + " is billed in " + customer.currency() + ".");
@@ -90,12 +91,12 @@ public class SubscriptionService {
     @Transactional
     public Optional<StoredSubscription> changePlan(String tenant, String id, String planKey, Optional<Integer> version,
                                                    String effective) {
-        session.enter(tenant);
+        TenantScope scope = session.enter(tenant);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        return store.find(tenant, id, true).map(s -> {
+        return store.find(scope, id, true).map(s -> {
             requireOpen(s, now);
-            Plan plan = plan(tenant, planKey, version);
-            Plan current = plan(tenant, s.phaseAt(now).plan(), Optional.of(s.phaseAt(now).planVersion()));
+            Plan plan = plan(scope, planKey, version);
+            Plan current = plan(scope, s.phaseAt(now).plan(), Optional.of(s.phaseAt(now).planVersion()));
             if (!plan.getCadence().equals(s.cadence().name())) {
                 throw SubscriptionRefusedException.unprocessable("cadence-mismatch", "Plan " + plan.getKey() + " bills "
                         + plan.getCadence() + " but the subscription is " + s.cadence() + "; a plan change keeps the cadence.");
@@ -116,9 +117,9 @@ public class SubscriptionService {
     /** Ends the subscription {@code now} or at {@code period_end}; empty when there is no such subscription. */
     @Transactional
     public Optional<StoredSubscription> cancel(String tenant, String id, String effective) {
-        session.enter(tenant);
+        TenantScope scope = session.enter(tenant);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        return store.find(tenant, id, true).map(s -> {
+        return store.find(scope, id, true).map(s -> {
             requireOpen(s, now);
             Instant end = PERIOD_END.equals(effective) ? currentPeriodEnd(s, now) : (now.isBefore(s.startAt()) ? s.startAt() : now);
             if (s.endAt().filter(existing -> existing.isBefore(end)).isPresent()) {
@@ -131,16 +132,14 @@ public class SubscriptionService {
     /** The tenant's subscription with this id. */
     @Transactional
     public Optional<StoredSubscription> find(String tenant, String id) {
-        session.enter(tenant);
-        return store.find(tenant, id, false);
+        return store.find(session.enter(tenant), id, false);
     }
 
     /** A page of the tenant's subscriptions. */
     @Transactional
     public List<StoredSubscription> list(String tenant, Optional<String> customer, Optional<SubscriptionStatus> status,
                                          Optional<PagePosition> after, int limit) {
-        session.enter(tenant);
-        return store.list(tenant, customer, status, clock.instant(), after, limit);
+        return store.list(session.enter(tenant), customer, status, clock.instant(), after, limit);
     }
 
     /** "Now" as the service sees it, for statuses in answers. */
@@ -154,7 +153,7 @@ public class SubscriptionService {
         return s;
     }
 
-    private Plan plan(String tenant, String key, Optional<Integer> version) {
+    private Plan plan(TenantScope tenant, String key, Optional<Integer> version) {
         Optional<Plan> plan = version.isPresent() ? plans.version(tenant, key, version.get()) : plans.latest(tenant, key);
         return plan.orElseThrow(() -> SubscriptionRefusedException.unprocessable("unknown-plan", "No plan '" + key + "'"
                 + version.map(v -> " version " + v).orElse("") + "; create it with POST /v1/plans first."));

@@ -1,6 +1,7 @@
 package io.valora.invoice.tenancy;
 
 import io.valora.auth.Scope;
+import io.valora.invoice.db.TenantSession;
 import io.valora.invoice.keys.ApiKeyService;
 import io.valora.invoice.keys.NewKey;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,13 +1,12 @@
 package io.valora.invoice.tenancy;
 
-import io.agroal.api.AgroalDataSource;
-import io.valora.invoice.db.SqlTime;
+import io.valora.invoice.db.Jdbis;
+import io.valora.invoice.db.TenantSession;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.Instant;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
 
 /**
  * The {@code tenants} table.
@@ -18,13 +17,11 @@ import java.time.Instant;
 @ApplicationScoped
 public class TenantStore {
 
-    private static final String UNIQUE_VIOLATION = "23505";
-
-    private final AgroalDataSource dataSource;
+    private final Jdbi jdbi;
     private final TenantSession session;
 
-    TenantStore(AgroalDataSource dataSource, TenantSession session) {
-        this.dataSource = dataSource;
+    TenantStore(Jdbi jdbi, TenantSession session) {
+        this.jdbi = jdbi;
         this.session = session;
     }
 
@@ -35,17 +32,13 @@ public class TenantStore {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void insert(String id, String name, Instant now) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("INSERT INTO tenants (id, name, created_at) VALUES (?, ?, ?)")) {
-            ps.setString(1, id);
-            ps.setString(2, name);
-            SqlTime.set(ps, 3, now);
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
+        try {
+            write(id, name, now, "");
+        } catch (JdbiException e) {
+            if (Jdbis.isUniqueViolation(e)) {
                 throw new TenantExistsException(id);
             }
-            throw new IllegalStateException("Could not create tenant " + id + ": " + e.getMessage(), e);
+            throw e;
         }
     }
 
@@ -53,14 +46,13 @@ public class TenantStore {
     @Transactional
     public void ensure(String id, String name, Instant now) {
         session.enter(id);
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO tenants (id, name, created_at) VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING")) {
-            ps.setString(1, id);
-            ps.setString(2, name);
-            SqlTime.set(ps, 3, now);
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not create tenant " + id + ": " + e.getMessage(), e);
-        }
+        write(id, name, now, " ON CONFLICT (id) DO NOTHING");
+    }
+
+    private void write(String id, String name, Instant now, String onConflict) {
+        jdbi.useHandle(h -> h.createUpdate("INSERT INTO tenants (id, name, created_at) VALUES (:id, :name, :createdAt)"
+                        + onConflict)
+                .bind("id", id).bind("name", name).bind("createdAt", now)
+                .execute());
     }
 }

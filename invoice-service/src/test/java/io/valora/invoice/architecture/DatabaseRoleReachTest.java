@@ -11,11 +11,9 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaConstructor;
 import com.tngtech.archunit.core.domain.JavaField;
 import com.tngtech.archunit.core.domain.JavaParameter;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import io.quarkus.agroal.DataSource;
 import io.valora.invoice.auth.DatabaseKeyIdentityProvider;
-import io.valora.invoice.charges.RatedChargeStore;
+import io.valora.invoice.charges.ChargeIntake;
 import io.valora.invoice.close.CloseFailureLog;
 import io.valora.invoice.close.CloseScan;
 import io.valora.invoice.db.ClusterLock;
@@ -40,8 +38,7 @@ class DatabaseRoleReachTest {
 
     @BeforeAll
     static void importClasses() {
-        main = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("io.valora.invoice");
+        main = MainClasses.get();
     }
 
     @Test
@@ -53,7 +50,7 @@ class DatabaseRoleReachTest {
             }
         }
         assertThat(holders).as("classes injected with @DataSource(\"system\")").containsExactlyInAnyOrder(
-                RatedChargeStore.class.getSimpleName(), OutboxRelay.class.getSimpleName(), CloseScan.class.getSimpleName(),
+                ChargeIntake.class.getSimpleName(), OutboxRelay.class.getSimpleName(), CloseScan.class.getSimpleName(),
                 CloseFailureLog.class.getSimpleName(), ClusterLock.class.getSimpleName(), AutoFinalizer.class.getSimpleName(),
                 DatabaseKeyIdentityProvider.class.getSimpleName(), "RuntimeRoles");
     }

@@ -9,6 +9,7 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.valora.invoice.db.Databases;
+import io.valora.invoice.db.TenantSession;
 import io.valora.invoice.db.TenantTables;
 import io.valora.invoice.support.InvoiceDatabaseTestResource;
 import io.valora.testing.kafka.KafkaBrokerTestResource;

@@ -1,17 +1,17 @@
 package io.valora.rating.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.valora.auth.Roles;
 import io.valora.rating.catalog.Catalog;
 import io.valora.rating.catalog.CatalogStores;
+import io.valora.rating.config.ResourceNames;
+import io.valora.rating.model.PeriodState;
 import io.valora.rating.query.ClusterAnswer;
 import io.valora.rating.query.ClusterQueries;
 import io.valora.rating.query.Granularity;
 import io.valora.rating.query.LiveQueries;
 import io.valora.rating.query.PeerAnswer;
 import io.valora.rating.query.PeerClient;
-import io.valora.rating.topology.PeriodState;
-import io.valora.rating.topology.ResourceNames;
-import io.valora.auth.Roles;
 import io.valora.service.auth.AuthenticatedCaller;
 import io.valora.service.problem.Problem;
 import io.valora.service.problem.ProblemMappers;
@@ -29,16 +29,16 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 import org.apache.kafka.streams.KafkaStreams;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.apache.kafka.streams.state.ReadOnlyWindowStore;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code GET /v1/charges} and {@code GET /v1/usage} on any instance: {@link ClusterQueries} answers

@@ -2,9 +2,9 @@ package io.valora.rating.app;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.valora.rating.topology.RatingMetrics;
-import io.valora.rating.topology.RejectReason;
-import io.valora.rating.topology.RatingSettings;
+import io.valora.rating.config.RatingMetrics;
+import io.valora.rating.config.RatingSettings;
+import io.valora.rating.model.RejectReason;
 import io.valora.rating.topology.RatingTopology;
 import io.valora.schemas.Topics;
 import jakarta.enterprise.context.ApplicationScoped;

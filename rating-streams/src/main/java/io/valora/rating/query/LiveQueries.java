@@ -1,7 +1,7 @@
 package io.valora.rating.query;
 
 import io.valora.rating.catalog.Catalog;
-import io.valora.rating.topology.PeriodState;
+import io.valora.rating.model.PeriodState;
 import io.valora.schemas.ChargeKey;
 import io.valora.schemas.RatedCharge;
 import io.valora.schemas.Subscription;

@@ -1,8 +1,8 @@
 package io.valora.rating.replay;
 
-import io.valora.rating.topology.ResourceNames;
-import io.valora.schemas.Topics;
+import io.valora.rating.config.ResourceNames;
 import io.valora.schemas.Topic;
+import io.valora.schemas.Topics;
 import io.valora.service.kafka.KafkaClientConfig;
 import java.io.IOException;
 import java.io.Reader;

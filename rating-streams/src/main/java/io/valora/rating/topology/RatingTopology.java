@@ -3,15 +3,30 @@ package io.valora.rating.topology;
 import io.valora.rating.catalog.CatalogChanges;
 import io.valora.rating.catalog.CatalogStores;
 import io.valora.rating.catalog.CatalogTopology;
+import io.valora.rating.chart.HourlyUsageRecorder;
+import io.valora.rating.config.RatingMetrics;
+import io.valora.rating.config.RatingSettings;
+import io.valora.rating.config.ResourceNames;
 import io.valora.rating.deadletter.DeadLetter;
 import io.valora.rating.deadletter.DeadLetterPublisher;
 import io.valora.rating.deadletter.DeadLetterWriter;
 import io.valora.rating.deadletter.DecodingSerde;
+import io.valora.rating.dedup.DedupSlots;
+import io.valora.rating.dedup.UsageDeduplicator;
+import io.valora.rating.model.CheckedEvent;
+import io.valora.rating.model.MeteredUsage;
+import io.valora.rating.place.UsagePlacement;
+import io.valora.rating.rate.PeriodChargeProcessor;
+import io.valora.rating.rate.RateOutput;
+import io.valora.rating.reject.ExplainRejection;
+import io.valora.rating.resolve.ResolveUsage;
+import io.valora.rating.serde.MeteredUsageSerde;
+import io.valora.rating.serde.PeriodStateSerde;
+import io.valora.rating.source.EventTimeExtractor;
 import io.valora.schemas.RatedCharge;
 import io.valora.schemas.Topics;
 import io.valora.schemas.UsageEvent;
 import io.valora.schemas.codec.RecordSerde;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
@@ -27,9 +42,6 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
-import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
-import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
-import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 import org.apache.kafka.streams.state.Stores;
 
 /**
@@ -170,31 +182,5 @@ public final class RatingTopology {
         complete.putIfAbsent(StreamsConfig.APPLICATION_ID_CONFIG, "valora-rating");
         complete.putIfAbsent(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         return complete;
-    }
-
-    /** Adds the refusal reason as a header before the event goes to the rejected topic. */
-    private static final class ExplainRejection implements FixedKeyProcessor<String, CheckedEvent, UsageEvent> {
-        private final RatingMetrics metrics;
-        private FixedKeyProcessorContext<String, UsageEvent> context;
-
-        ExplainRejection(RatingMetrics metrics) {
-            this.metrics = metrics;
-        }
-
-        @Override
-        public void init(FixedKeyProcessorContext<String, UsageEvent> context) {
-            this.context = context;
-        }
-
-        @Override
-        public void process(FixedKeyRecord<String, CheckedEvent> record) {
-            RejectReason reason = record.value().reason();
-            String detail = record.value().detail();
-            record.headers().add(ResourceNames.REJECT_CODE_HEADER, reason.code().getBytes(StandardCharsets.UTF_8));
-            record.headers().add(ResourceNames.REJECT_REASON_HEADER,
-                    (reason.code() + (detail == null ? "" : ": " + detail)).getBytes(StandardCharsets.UTF_8));
-            metrics.eventRejected(reason);
-            context.forward(record.withValue(record.value().event()));
-        }
     }
 }

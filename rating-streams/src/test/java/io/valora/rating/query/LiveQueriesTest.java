@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.valora.rating.catalog.Catalog;
 import io.valora.rating.catalog.CatalogStores;
+import io.valora.rating.config.RatingMetrics;
+import io.valora.rating.config.RatingSettings;
+import io.valora.rating.config.ResourceNames;
 import io.valora.rating.topology.Catalogs;
-import io.valora.rating.topology.RatingMetrics;
-import io.valora.rating.topology.RatingSettings;
 import io.valora.rating.topology.RatingTopology;
-import io.valora.rating.topology.ResourceNames;
 import io.valora.schemas.Meter;
 import io.valora.schemas.Plan;
 import io.valora.schemas.PriceModelSpec;

@@ -2,7 +2,7 @@ package io.valora.rating.replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.valora.rating.topology.ResourceNames;
+import io.valora.rating.config.ResourceNames;
 import io.valora.schemas.Topics;
 import io.valora.service.kafka.KafkaClientConfig;
 import io.valora.testing.kafka.EmbeddedKafkaBroker;

@@ -2,7 +2,10 @@ package io.valora.rating.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.valora.rating.config.RatingMetrics;
+import io.valora.rating.config.ResourceNames;
 import io.valora.rating.deadletter.DeadLetter;
+import io.valora.rating.model.RejectReason;
 import io.valora.schemas.DeadLetterHeaders;
 import io.valora.schemas.Subscription;
 import io.valora.schemas.UsageEvent;

@@ -2,6 +2,7 @@ package io.valora.rating.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.valora.rating.config.ResourceNames;
 import io.valora.schemas.Subscription;
 import java.time.Duration;
 import java.time.Instant;

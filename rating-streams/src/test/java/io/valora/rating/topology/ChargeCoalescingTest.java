@@ -3,6 +3,8 @@ package io.valora.rating.topology;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.valora.rating.config.RatingMetrics;
+import io.valora.rating.config.RatingSettings;
 import io.valora.schemas.RatedCharge;
 import java.time.Duration;
 import java.time.Instant;

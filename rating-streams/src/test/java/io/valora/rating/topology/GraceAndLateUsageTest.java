@@ -2,6 +2,10 @@ package io.valora.rating.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.valora.rating.config.RatingMetrics;
+import io.valora.rating.config.RatingSettings;
+import io.valora.rating.model.RejectReason;
+import io.valora.rating.rate.PeriodChargeProcessor;
 import io.valora.schemas.ChargeKey;
 import io.valora.schemas.RatedCharge;
 import java.time.Duration;

@@ -1,5 +1,8 @@
 package io.valora.rating.topology;
 
+import io.valora.rating.config.RatingMetrics;
+import io.valora.rating.config.RatingSettings;
+import io.valora.rating.deadletter.DeadLetter;
 import io.valora.schemas.ChargeKey;
 import io.valora.schemas.Meter;
 import io.valora.schemas.Plan;
@@ -12,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import io.valora.rating.deadletter.DeadLetter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

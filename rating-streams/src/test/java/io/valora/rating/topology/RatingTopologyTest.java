@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
 import io.valora.rating.catalog.CatalogStores;
+import io.valora.rating.config.RatingMetrics;
+import io.valora.rating.config.RatingSettings;
+import io.valora.rating.config.ResourceNames;
+import io.valora.rating.model.RejectReason;
 import io.valora.schemas.RatedCharge;
 import io.valora.schemas.UsageEvent;
 import java.math.BigDecimal;
