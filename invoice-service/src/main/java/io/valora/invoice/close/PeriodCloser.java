@@ -6,7 +6,7 @@ import io.valora.invoice.charges.DuePeriod;
 import io.valora.invoice.charges.RatedChargeStore;
 import io.valora.invoice.db.TenantScope;
 import io.valora.invoice.db.TenantSession;
-import io.valora.invoice.invoices.InvoiceQueries;
+import io.valora.invoice.invoices.InvoiceStore;
 import io.valora.invoice.invoices.SaveOutcome;
 import io.valora.invoice.invoices.StoredInvoice;
 import io.valora.invoice.outbox.OutboxSettings;
@@ -39,12 +39,12 @@ import java.util.Set;
 public class PeriodCloser {
 
     private final AgroalDataSource dataSource;
-    private final InvoiceQueries queries;
+    private final InvoiceStore queries;
     private final TenantSession session;
     private final OutboxSettings outbox;
     private final Clock clock;
 
-    PeriodCloser(AgroalDataSource dataSource, InvoiceQueries queries, TenantSession session,
+    PeriodCloser(AgroalDataSource dataSource, InvoiceStore queries, TenantSession session,
                  OutboxSettings outbox, Clock clock) {
         this.dataSource = dataSource;
         this.queries = queries;
