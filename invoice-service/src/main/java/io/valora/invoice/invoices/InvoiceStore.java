@@ -12,9 +12,11 @@ import io.valora.invoice.outbox.OutboxMessage;
 import io.valora.invoice.paging.PagePosition;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -266,6 +268,22 @@ public class InvoiceStore {
             case VOID -> "voided_at";
             case DRAFT -> throw new IllegalArgumentException("an invoice never becomes a draft again");
         };
+    }
+
+    /** What the tenant's invoice lines with these ids billed, by line id; ids without a line are left out. */
+    public Map<String, BilledLine> billedLines(TenantScope scope, Collection<String> lineIds) {
+        Map<String, BilledLine> billed = new HashMap<>();
+        jdbi.useHandle(h -> h.createQuery("SELECT id, quantity, amount_minor FROM invoice_lines "
+                        + "WHERE tenant = :tenant AND id = ANY (:ids)")
+                .bind("tenant", scope.id()).bind("ids", SqlArrays.of("text", lineIds))
+                .map((rs, ctx) -> Map.entry(rs.getString("id"),
+                        new BilledLine(rs.getBigDecimal("quantity"), rs.getLong("amount_minor"))))
+                .forEach(e -> billed.put(e.getKey(), e.getValue())));
+        return billed;
+    }
+
+    /** The quantity and amount (currency minor units) one invoice line billed. */
+    public record BilledLine(BigDecimal quantity, long amountMinor) {
     }
 
     /**
