@@ -7,8 +7,8 @@ import io.valora.invoice.db.SqlArrays;
 import io.valora.invoice.db.SqlTime;
 import io.valora.invoice.db.TenantScope;
 import io.valora.invoice.db.TenantSession;
-import io.valora.invoice.outbox.Outbox;
 import io.valora.invoice.outbox.OutboxMessage;
+import io.valora.invoice.outbox.OutboxStore;
 import io.valora.invoice.paging.PagePosition;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -230,8 +230,8 @@ public class InvoiceStore {
             List<InvoiceDraft> withLines = new ArrayList<>(created);
             withLines.addAll(updated);
             insertLines(h, withLines);
-            Outbox.appendAll(h, created.stream().map(d -> createdEvent(d, numbers.get(d.key().id()), now, eventsTopic))
-                    .toList(), now);
+            new OutboxStore(jdbi).appendAll(created.stream()
+                    .map(d -> createdEvent(d, numbers.get(d.key().id()), now, eventsTopic)).toList(), now);
         });
         return outcomes;
     }
