@@ -2,8 +2,9 @@ package io.valora.bench.close;
 
 import io.valora.invoice.close.CloseStatistics;
 import io.valora.invoice.close.DueClose;
+import io.valora.invoice.db.TenantScope;
 import io.valora.invoice.subscriptions.DueSubscription;
-import io.valora.invoice.subscriptions.SubscriptionReads;
+import io.valora.invoice.subscriptions.SubscriptionStore;
 import io.valora.testing.postgres.EmbeddedPostgresServer;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -21,7 +22,7 @@ import org.flywaydb.core.Flyway;
 /**
  * The period-close benchmark: 100,000 subscriptions' October periods closed against a real
  * embedded PostgreSQL 15 (zonky), by exactly the code the invoice-service scheduler runs
- * ({@link SubscriptionReads#due} to find the work, {@link DueClose} per chunk of 1,000, each chunk
+ * ({@link SubscriptionStore#due} to find the work, {@link DueClose} per chunk of 1,000, each chunk
  * one transaction in the tenant's row-level-security session), then checked: one invoice per
  * subscription, numbers 1..n without gap, totals summing to the cent to what was seeded.
  *
@@ -64,13 +65,12 @@ public final class InvoiceCloseBench {
         int written = 0;
         int chunks = 0;
         while (true) {
-            List<DueSubscription> due = SubscriptionReads.due(c, NOW, NOW.minus(Duration.ofHours(1)), chunk);
+            List<DueSubscription> due = SubscriptionStore.on(c).due(NOW, NOW.minus(Duration.ofHours(1)), chunk);
             c.commit();
             if (due.isEmpty()) {
                 return written;
             }
-            enterTenant(c, CloseBenchSeed.TENANT);
-            written += DueClose.close(c, CloseBenchSeed.TENANT, due, NOW, "invoice-events");
+            written += DueClose.close(c, enterTenant(c, CloseBenchSeed.TENANT), due, NOW, "invoice-events");
             c.commit();
             if (++chunks % 10 == 0) {
                 System.out.printf(Locale.ROOT, "  %,d invoices closed%n", written);
@@ -82,8 +82,8 @@ public final class InvoiceCloseBench {
         }
     }
 
-    /** The service's TenantSession, by hand: this transaction sees only the tenant's rows. */
-    private static void enterTenant(Connection c, String tenant) throws SQLException {
+    /** The service's TenantSession, by hand: this transaction sees only the tenant's rows, bound as its scope. */
+    private static TenantScope enterTenant(Connection c, String tenant) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT set_config('app.tenant', ?, true)")) {
             ps.setString(1, tenant);
             ps.execute();
@@ -91,6 +91,7 @@ public final class InvoiceCloseBench {
         try (Statement st = c.createStatement()) {
             st.execute("SET LOCAL ROLE valora_tenant");
         }
+        return new TenantScope(tenant);
     }
 
     private static void check(Connection c, int subscriptions, int written, long expectedTotal) throws SQLException {

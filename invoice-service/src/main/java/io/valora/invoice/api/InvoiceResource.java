@@ -4,7 +4,7 @@ import io.valora.auth.Roles;
 import io.valora.billing.carddata.CardNumberDetector;
 import io.valora.invoice.close.PeriodCloser;
 import io.valora.invoice.invoices.InvoiceFilter;
-import io.valora.invoice.invoices.InvoiceQueries;
+import io.valora.invoice.invoices.InvoiceStore;
 import io.valora.invoice.invoices.InvoiceStatus;
 import io.valora.invoice.invoices.StoredInvoice;
 import io.valora.invoice.lifecycle.InvoiceLifecycle;
@@ -42,13 +42,13 @@ import java.util.Optional;
 public class InvoiceResource {
 
     private final AuthenticatedCaller caller;
-    private final InvoiceQueries queries;
+    private final InvoiceStore queries;
     static final int MAX_PAYMENT_REFERENCE = 200;
 
     private final PeriodCloser closer;
     private final InvoiceLifecycle lifecycle;
 
-    InvoiceResource(AuthenticatedCaller caller, InvoiceQueries queries, PeriodCloser closer, InvoiceLifecycle lifecycle) {
+    InvoiceResource(AuthenticatedCaller caller, InvoiceStore queries, PeriodCloser closer, InvoiceLifecycle lifecycle) {
         this.caller = caller;
         this.queries = queries;
         this.closer = closer;

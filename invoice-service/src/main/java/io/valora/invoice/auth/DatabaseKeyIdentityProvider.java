@@ -10,16 +10,15 @@ import io.valora.auth.Caller;
 import io.valora.auth.KeyHash;
 import io.valora.auth.Scope;
 import io.valora.invoice.db.Databases;
+import io.valora.invoice.db.Jdbis;
+import io.valora.invoice.keys.ApiKeyStore;
 import io.valora.service.auth.ApiKeyRequest;
 import io.valora.service.auth.CallerIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.Array;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.HashSet;
-import java.util.Set;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.JdbiException;
 
 /**
  * A tenant's API key from the {@code api_keys} table, looked up by its hash (a revoked key stands
@@ -31,8 +30,6 @@ import java.util.Set;
  */
 @ApplicationScoped
 public class DatabaseKeyIdentityProvider implements IdentityProvider<ApiKeyRequest> {
-
-    private static final String LOOKUP = "SELECT id, tenant, scopes FROM api_keys WHERE key_hash = ? AND NOT revoked";
 
     private final AgroalDataSource dataSource;
 
@@ -57,25 +54,14 @@ public class DatabaseKeyIdentityProvider implements IdentityProvider<ApiKeyReque
     }
 
     private SecurityIdentity lookup(String key) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(LOOKUP)) {
-            ps.setString(1, KeyHash.of(key));
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return null;
-                }
-                return CallerIdentity.of(new Caller(rs.getString("tenant"), scopes(rs.getArray("scopes")), rs.getString("id")));
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not look up the API key: " + e.getMessage(), e);
+        try (Connection c = dataSource.getConnection()) {
+            // Only known scope codes become roles (the store drops others): no stored value can grant the operator role.
+            return ApiKeyStore.on(c).activeByHash(KeyHash.of(key))
+                    .map(k -> CallerIdentity.of(new Caller(k.tenant(),
+                            k.scopes().stream().map(Scope::code).collect(Collectors.toSet()), k.id())))
+                    .orElse(null);
+        } catch (SQLException | JdbiException e) {
+            throw new IllegalStateException("Could not look up the API key: " + Jdbis.reason(e), e);
         }
-    }
-
-    private static Set<String> scopes(Array array) throws SQLException {
-        Set<String> scopes = new HashSet<>();
-        for (Object code : (Object[]) array.getArray()) {
-            // Only known scope codes become roles: no stored value can grant the operator role.
-            Scope.ofCode((String) code).map(Scope::code).ifPresent(scopes::add);
-        }
-        return scopes;
     }
 }

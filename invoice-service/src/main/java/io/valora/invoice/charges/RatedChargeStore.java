@@ -29,13 +29,17 @@ import org.jdbi.v3.core.statement.Query;
  */
 public final class RatedChargeStore {
 
-    private static final String UPSERT = """
+    /** One charge row, bound from a {@link ChargeRow}, with a fresh revision; each write adds its own conflict rule. */
+    private static final String INSERT_ROW = """
             INSERT INTO rated_charges (tenant, charge_key, subscription, meter, grp, plan, plan_version, period_start,
                 period_end, adjustment_of, customer, quantity, unit_price, amount_minor, currency, event_count, sequence,
                 final, revision)
             VALUES (:tenant, :chargeKey, :subscription, :meter, :group, :plan, :planVersion, :periodStart, :periodEnd,
                 :adjustmentOf, :customer, :quantity, :unitPrice, :amountMinor, :currency, :eventCount, :sequence, :final,
                 nextval('charge_revisions'))
+            """;
+
+    private static final String UPSERT = INSERT_ROW + """
             ON CONFLICT (tenant, charge_key) DO UPDATE SET
                 subscription = excluded.subscription, meter = excluded.meter, grp = excluded.grp, plan = excluded.plan,
                 plan_version = excluded.plan_version, period_start = excluded.period_start,
@@ -43,6 +47,17 @@ public final class RatedChargeStore {
                 quantity = excluded.quantity, unit_price = excluded.unit_price, amount_minor = excluded.amount_minor,
                 currency = excluded.currency, event_count = excluded.event_count,
                 sequence = excluded.sequence, final = excluded.final, revision = excluded.revision
+            WHERE excluded.sequence > rated_charges.sequence
+            """;
+
+    /**
+     * A carried charge ({@code LateChanges}): written whole the first time, then only its amounts,
+     * and only by a newer difference (its sequence is the source charge's revision, which only grows).
+     */
+    private static final String CARRY = INSERT_ROW + """
+            ON CONFLICT (tenant, charge_key) DO UPDATE SET quantity = excluded.quantity, amount_minor = excluded.amount_minor,
+                unit_price = excluded.unit_price, event_count = excluded.event_count, sequence = excluded.sequence,
+                revision = excluded.revision
             WHERE excluded.sequence > rated_charges.sequence
             """;
 
@@ -85,6 +100,16 @@ public final class RatedChargeStore {
             return jdbi.withHandle(h -> write(h.prepareBatch(UPSERT), charges));
         } catch (JdbiException e) {
             throw new IllegalStateException("Could not store rated charges: " + Jdbis.reason(e), e);
+        }
+    }
+
+    /**
+     * Writes carried charges (differences of charges whose invoice is final) as one batch, in the
+     * caller's transaction; a carried charge that exists keeps its identity and takes the new amounts.
+     */
+    public void carryAll(Collection<ChargeRow> carried) {
+        if (!carried.isEmpty()) {
+            jdbi.useHandle(h -> write(h.prepareBatch(CARRY), carried));
         }
     }
 

@@ -4,7 +4,7 @@ import io.valora.invoice.charges.RatedChargeStore;
 import io.valora.invoice.charges.StoredCharge;
 import io.valora.invoice.db.TenantScope;
 import io.valora.invoice.invoices.InvoiceDraft;
-import io.valora.invoice.invoices.InvoiceWriter;
+import io.valora.invoice.invoices.InvoiceStore;
 import io.valora.invoice.invoices.SaveOutcome;
 import io.valora.invoice.plans.PlanStore;
 import io.valora.schemas.Plan;
@@ -21,7 +21,7 @@ import org.jboss.logging.Logger;
 /**
  * Closes a chunk of one tenant's periods set-based on one JDBC connection, in the caller's
  * transaction: one read of their charges, one read of the plan versions they need, the drafts built
- * in memory with billing-core ({@link InvoiceBuilder}), then one batched write ({@link InvoiceWriter}).
+ * in memory with billing-core ({@link InvoiceBuilder}), then one batched write ({@link InvoiceStore#write}).
  *
  * <p>Why it exists: a close that costs ten round trips per invoice manages ~150 invoices/s; this
  * costs a handful per chunk. It runs on a bare connection so the benchmark can drive exactly the
@@ -97,6 +97,6 @@ public final class CloseChunk {
         if (drafts.isEmpty()) {
             return new LinkedHashMap<>();
         }
-        return InvoiceWriter.write(c, tenant, drafts, now, eventsTopic);
+        return InvoiceStore.on(c).write(tenant, drafts, now, eventsTopic);
     }
 }

@@ -5,6 +5,7 @@ import io.quarkus.agroal.DataSource;
 import io.valora.invoice.charges.DuePeriod;
 import io.valora.invoice.charges.RatedChargeStore;
 import io.valora.invoice.db.Databases;
+import io.valora.invoice.db.Jdbis;
 import io.valora.invoice.subscriptions.DueSubscription;
 import io.valora.invoice.subscriptions.SubscriptionStore;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,6 +16,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.jdbi.v3.core.JdbiException;
 
 /**
  * The scheduler's reads across every tenant — which periods are due, which tenants have late
@@ -63,8 +65,8 @@ public class CloseScan {
     public List<String> tenantsWithLateChanges() {
         try (Connection c = dataSource.getConnection()) {
             return LateChanges.tenants(c);
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not find late changes: " + e.getMessage(), e);
+        } catch (SQLException | JdbiException e) {
+            throw new IllegalStateException("Could not find late changes: " + Jdbis.reason(e), e);
         }
     }
 

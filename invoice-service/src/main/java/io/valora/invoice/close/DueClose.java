@@ -25,12 +25,6 @@ public final class DueClose {
     private DueClose() {
     }
 
-    /** {@link #close(Connection, TenantScope, List, Instant, String)} for the close benchmark (bench module). */
-    public static int close(Connection c, String tenant, List<DueSubscription> due, Instant now, String eventsTopic)
-            throws SQLException {
-        return close(c, new TenantScope(tenant), due, now, eventsTopic);
-    }
-
     /** Closes the chunk in the tenant's session on {@code c}; returns how many invoices were created or updated. */
     public static int close(Connection c, TenantScope tenant, List<DueSubscription> due, Instant now, String eventsTopic)
             throws SQLException {

@@ -1,16 +1,16 @@
 package io.valora.invoice.close;
 
 import io.valora.billing.invoice.LineIds;
-import io.valora.invoice.db.SqlTime;
+import io.valora.invoice.charges.ChargeRow;
+import io.valora.invoice.charges.RatedChargeStore;
+import io.valora.invoice.close.CarriedChargeStore.ChangedCharge;
 import io.valora.invoice.db.TenantScope;
+import io.valora.invoice.invoices.InvoiceStore;
+import io.valora.invoice.invoices.InvoiceStore.BilledLine;
 import io.valora.invoice.subscriptions.StoredSubscription;
 import io.valora.invoice.subscriptions.SubscriptionStore;
 import java.math.BigDecimal;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,162 +34,66 @@ import java.util.Map;
  */
 public final class LateChanges {
 
-    private static final String CHANGED = """
-            SELECT c.charge_key, c.subscription, c.customer, c.meter, c.grp, c.plan, c.plan_version, c.period_start,
-                   c.period_end, c.quantity, c.unit_price, c.amount_minor, c.currency, c.event_count, c.revision
-            FROM rated_charges c
-            JOIN invoices i ON i.tenant = c.tenant AND i.subscription = c.subscription AND i.period_start = c.period_start
-            LEFT JOIN carried_charges k ON k.tenant = c.tenant AND k.charge_key = c.charge_key
-            WHERE c.tenant = ? AND i.status IN ('finalized', 'paid') AND c.revision > i.charges_revision
-              AND (k.revision IS NULL OR k.revision < c.revision)
-            ORDER BY c.charge_key
-            """;
-
     private LateChanges() {
     }
 
-    /** Tenants with changed charges of finalized periods not carried yet. */
-    public static List<String> tenants(Connection c) throws SQLException {
-        String sql = """
-                SELECT DISTINCT c.tenant FROM rated_charges c
-                JOIN invoices i ON i.tenant = c.tenant AND i.subscription = c.subscription AND i.period_start = c.period_start
-                LEFT JOIN carried_charges k ON k.tenant = c.tenant AND k.charge_key = c.charge_key
-                WHERE i.status IN ('finalized', 'paid') AND c.revision > i.charges_revision
-                  AND (k.revision IS NULL OR k.revision < c.revision)
-                ORDER BY c.tenant
-                """;
-        try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
-            List<String> tenants = new ArrayList<>();
-            while (rs.next()) {
-                tenants.add(rs.getString(1));
-            }
-            return tenants;
-        }
+    /** Tenants with changed charges of finalized periods not carried yet (the scheduler's system connection). */
+    public static List<String> tenants(Connection c) {
+        return CarriedChargeStore.on(c).tenantsWithChanges();
     }
 
-    /** Carries the tenant's unbilled differences; returns how many charges were carried (non-zero differences). */
-    public static int carry(Connection c, TenantScope scope) throws SQLException {
-        String tenant = scope.id();
-        List<Changed> changed = changed(c, tenant);
+    /**
+     * Carries the tenant's unbilled differences, on the close's connection in the tenant's session;
+     * returns how many charges were carried (non-zero differences).
+     */
+    public static int carry(Connection c, TenantScope scope) {
+        CarriedChargeStore carriedCharges = CarriedChargeStore.on(c);
+        List<ChangedCharge> changed = carriedCharges.changed(scope);
         if (changed.isEmpty()) {
             return 0;
         }
+        // What the finalized invoice billed for each charge: its line, whose id is derived from the charge key.
+        Map<String, BilledLine> billed = InvoiceStore.on(c).billedLines(scope,
+                changed.stream().map(ch -> lineId(scope, ch)).toList());
         Map<String, StoredSubscription> catalog = new HashMap<>();
-        SubscriptionStore.on(c).byIds(scope, changed.stream().map(Changed::subscription).distinct().toList())
+        SubscriptionStore.on(c).byIds(scope, changed.stream().map(ChangedCharge::subscription).distinct().toList())
                 .forEach(s -> catalog.put(s.id(), s));
-        int carried = 0;
-        try (PreparedStatement upsert = c.prepareStatement(UPSERT); PreparedStatement mark = c.prepareStatement(MARK)) {
-            for (Changed ch : changed) {
-                BigDecimal quantity = ch.quantity().subtract(ch.billedQuantity());
-                long amount = ch.amountMinor() - ch.billedAmount();
-                if (quantity.signum() != 0 || amount != 0) {
-                    addCarry(upsert, tenant, ch, quantity, amount, nextPeriodEnd(catalog.get(ch.subscription()), ch));
-                    carried++;
-                }
-                mark.setString(1, tenant);
-                mark.setString(2, ch.chargeKey());
-                mark.setLong(3, ch.revision());
-                mark.addBatch();
+        List<ChargeRow> carried = new ArrayList<>();
+        for (ChangedCharge ch : changed) {
+            BilledLine line = billed.getOrDefault(lineId(scope, ch), NOTHING_BILLED);
+            BigDecimal quantity = ch.quantity().subtract(line.quantity());
+            long amount = ch.amountMinor() - line.amountMinor();
+            if (quantity.signum() != 0 || amount != 0) {
+                carried.add(carriedRow(scope, ch, quantity, amount, nextPeriodEnd(catalog.get(ch.subscription()), ch)));
             }
-            upsert.executeBatch();
-            mark.executeBatch();
         }
-        return carried;
+        RatedChargeStore.on(c).carryAll(carried);
+        carriedCharges.markCarried(scope, changed);
+        return carried.size();
     }
 
-    private static final String UPSERT = """
-            INSERT INTO rated_charges (tenant, charge_key, subscription, meter, grp, plan, plan_version, period_start,
-                period_end, adjustment_of, customer, quantity, unit_price, amount_minor, currency, event_count, sequence,
-                final, revision)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, true, nextval('charge_revisions'))
-            ON CONFLICT (tenant, charge_key) DO UPDATE SET quantity = excluded.quantity, amount_minor = excluded.amount_minor,
-                unit_price = excluded.unit_price, event_count = excluded.event_count, sequence = excluded.sequence,
-                revision = excluded.revision
-            WHERE excluded.sequence > rated_charges.sequence
-            """;
+    private static final BilledLine NOTHING_BILLED = new BilledLine(BigDecimal.ZERO, 0);
 
-    private static final String MARK = """
-            INSERT INTO carried_charges (tenant, charge_key, revision) VALUES (?, ?, ?)
-            ON CONFLICT (tenant, charge_key) DO UPDATE SET revision = greatest(carried_charges.revision, excluded.revision)
-            """;
+    private static String lineId(TenantScope scope, ChangedCharge ch) {
+        return LineIds.of("charge", scope.id(), ch.chargeKey());
+    }
 
-    private static void addCarry(PreparedStatement ps, String tenant, Changed ch, BigDecimal quantity, long amount,
-                                 Instant nextEnd) throws SQLException {
-        ps.setString(1, tenant);
-        ps.setString(2, ch.chargeKey() + "/carried");
-        ps.setString(3, ch.subscription());
-        ps.setString(4, ch.meter());
-        ps.setString(5, ch.group());
-        ps.setString(6, ch.plan());
-        if (ch.planVersion() == null) {
-            ps.setNull(7, Types.INTEGER);
-        } else {
-            ps.setInt(7, ch.planVersion());
-        }
-        SqlTime.set(ps, 8, ch.periodEnd());
-        SqlTime.set(ps, 9, nextEnd);
-        SqlTime.set(ps, 10, ch.periodStart());
-        ps.setString(11, ch.customer());
-        ps.setBigDecimal(12, quantity);
-        ps.setBigDecimal(13, ch.unitPrice());
-        ps.setLong(14, amount);
-        ps.setString(15, ch.currency());
-        ps.setLong(16, ch.eventCount());
-        // The source's revision only grows, so a newer difference always replaces an older one.
-        ps.setLong(17, ch.revision());
-        ps.addBatch();
+    /**
+     * The charge {@code <chargeKey>/carried} of the next period; its sequence is the source's
+     * revision, which only grows, so a newer difference always replaces an older one.
+     */
+    private static ChargeRow carriedRow(TenantScope scope, ChangedCharge ch, BigDecimal quantity, long amount,
+                                        Instant nextEnd) {
+        return new ChargeRow(ch.chargeKey() + "/carried", scope.id(), ch.subscription(), ch.customer(), ch.meter(),
+                ch.group(), ch.plan(), ch.planVersion(), ch.periodEnd(), nextEnd, ch.periodStart(), quantity,
+                ch.unitPrice(), amount, ch.currency(), ch.eventCount(), ch.revision(), true);
     }
 
     /** End of the period after the finalized one: by the subscription's calendar, else as long as the finalized one. */
-    private static Instant nextPeriodEnd(StoredSubscription subscription, Changed ch) {
+    private static Instant nextPeriodEnd(StoredSubscription subscription, ChangedCharge ch) {
         if (subscription != null) {
             return subscription.calendar().periodContaining(ch.periodEnd()).end();
         }
         return ch.periodEnd().plus(Duration.between(ch.periodStart(), ch.periodEnd()));
-    }
-
-    private static List<Changed> changed(Connection c, String tenant) throws SQLException {
-        List<Changed> found = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(CHANGED)) {
-            ps.setString(1, tenant);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    Integer version = rs.getObject("plan_version", Integer.class);
-                    found.add(new Changed(rs.getString("charge_key"), rs.getString("subscription"), rs.getString("customer"),
-                            rs.getString("meter"), rs.getString("grp"), rs.getString("plan"), version,
-                            SqlTime.get(rs, "period_start"), SqlTime.get(rs, "period_end"), rs.getBigDecimal("quantity"),
-                            rs.getBigDecimal("unit_price"), rs.getLong("amount_minor"), rs.getString("currency"),
-                            rs.getLong("event_count"), rs.getLong("revision"), BigDecimal.ZERO, 0));
-                }
-            }
-        }
-        if (found.isEmpty()) {
-            return found;
-        }
-        // What the finalized invoice billed for each charge: its line, whose id is derived from the charge key.
-        Map<String, Changed> byLine = new HashMap<>();
-        found.forEach(ch -> byLine.put(LineIds.of("charge", tenant, ch.chargeKey()), ch));
-        Map<String, Changed> billed = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT id, quantity, amount_minor FROM invoice_lines WHERE id = ANY (?)")) {
-            ps.setArray(1, c.createArrayOf("text", byLine.keySet().toArray()));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    Changed ch = byLine.get(rs.getString(1));
-                    billed.put(ch.chargeKey(), ch.billed(rs.getBigDecimal(2), rs.getLong(3)));
-                }
-            }
-        }
-        return found.stream().map(ch -> billed.getOrDefault(ch.chargeKey(), ch)).toList();
-    }
-
-    private record Changed(String chargeKey, String subscription, String customer, String meter, String group, String plan,
-                           Integer planVersion, Instant periodStart, Instant periodEnd, BigDecimal quantity,
-                           BigDecimal unitPrice, long amountMinor, String currency, long eventCount, long revision,
-                           BigDecimal billedQuantity, long billedAmount) {
-
-        Changed billed(BigDecimal quantity, long amount) {
-            return new Changed(chargeKey, subscription, customer, meter, group, plan, planVersion, periodStart, periodEnd,
-                    this.quantity, unitPrice, amountMinor, currency, eventCount, revision, quantity, amount);
-        }
     }
 }

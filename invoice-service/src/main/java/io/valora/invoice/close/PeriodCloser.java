@@ -4,9 +4,10 @@ import io.agroal.api.AgroalDataSource;
 import io.valora.billing.period.BillingPeriod;
 import io.valora.invoice.charges.DuePeriod;
 import io.valora.invoice.charges.RatedChargeStore;
+import io.valora.invoice.db.Jdbis;
 import io.valora.invoice.db.TenantScope;
 import io.valora.invoice.db.TenantSession;
-import io.valora.invoice.invoices.InvoiceQueries;
+import io.valora.invoice.invoices.InvoiceStore;
 import io.valora.invoice.invoices.SaveOutcome;
 import io.valora.invoice.invoices.StoredInvoice;
 import io.valora.invoice.outbox.OutboxSettings;
@@ -25,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.jdbi.v3.core.JdbiException;
 
 /**
  * Closes billing periods into draft invoices, by request and for the scheduler, each call in one
@@ -39,12 +41,12 @@ import java.util.Set;
 public class PeriodCloser {
 
     private final AgroalDataSource dataSource;
-    private final InvoiceQueries queries;
+    private final InvoiceStore queries;
     private final TenantSession session;
     private final OutboxSettings outbox;
     private final Clock clock;
 
-    PeriodCloser(AgroalDataSource dataSource, InvoiceQueries queries, TenantSession session,
+    PeriodCloser(AgroalDataSource dataSource, InvoiceStore queries, TenantSession session,
                  OutboxSettings outbox, Clock clock) {
         this.dataSource = dataSource;
         this.queries = queries;
@@ -96,8 +98,8 @@ public class PeriodCloser {
             unknownIds.forEach(id -> targets.add(CloseTarget.unknown(id, periodStart)));
             Map<String, SaveOutcome> written = CloseChunk.close(c, scope, targets, clock.instant(), outbox.invoiceEventsTopic());
             return queries.findAll(tenant, new ArrayList<>(written.keySet()));
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not close the period starting " + periodStart + ": " + e.getMessage(), e);
+        } catch (SQLException | JdbiException e) {
+            throw new IllegalStateException("Could not close the period starting " + periodStart + ": " + Jdbis.reason(e), e);
         }
     }
 
@@ -111,9 +113,9 @@ public class PeriodCloser {
         TenantScope scope = session.enter(tenant);
         try (Connection c = dataSource.getConnection()) {
             return DueClose.close(c, scope, due, clock.instant(), outbox.invoiceEventsTopic());
-        } catch (SQLException e) {
+        } catch (SQLException | JdbiException e) {
             throw new IllegalStateException("Could not close " + due.size() + " periods of tenant " + tenant + ": "
-                    + e.getMessage(), e);
+                    + Jdbis.reason(e), e);
         }
     }
 
@@ -139,9 +141,9 @@ public class PeriodCloser {
             }
             Map<String, SaveOutcome> written = CloseChunk.closeAll(c, scope, targets, clock.instant(), outbox.invoiceEventsTopic());
             return (int) written.values().stream().filter(o -> o != SaveOutcome.FROZEN).count();
-        } catch (SQLException e) {
+        } catch (SQLException | JdbiException e) {
             throw new IllegalStateException("Could not re-close " + periods.size() + " periods of tenant " + tenant + ": "
-                    + e.getMessage(), e);
+                    + Jdbis.reason(e), e);
         }
     }
 
@@ -154,8 +156,8 @@ public class PeriodCloser {
         TenantScope scope = session.enter(tenant);
         try (Connection c = dataSource.getConnection()) {
             return LateChanges.carry(c, scope);
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not carry late changes of tenant " + tenant + ": " + e.getMessage(), e);
+        } catch (SQLException | JdbiException e) {
+            throw new IllegalStateException("Could not carry late changes of tenant " + tenant + ": " + Jdbis.reason(e), e);
         }
     }
 }

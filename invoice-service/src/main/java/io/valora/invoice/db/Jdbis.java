@@ -64,9 +64,13 @@ public class Jdbis {
         return query;
     }
 
-    /** The database's own words for a failed statement (the SQL exception's message), for logs and readiness. */
-    public static String reason(JdbiException e) {
-        return e.getCause() instanceof SQLException sql ? sql.getMessage() : e.getMessage();
+    /**
+     * The database's own words for a failed statement (the SQL exception's message, also when Jdbi
+     * wraps it), for logs, readiness and recorded close failures.
+     */
+    public static String reason(Exception e) {
+        Throwable cause = e instanceof JdbiException ? e.getCause() : e;
+        return cause instanceof SQLException sql ? sql.getMessage() : e.getMessage();
     }
 
     /** A Jdbi on one connection the caller owns (and commits): handles never close it. */

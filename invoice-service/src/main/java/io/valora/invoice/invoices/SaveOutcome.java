@@ -1,7 +1,7 @@
 package io.valora.invoice.invoices;
 
 /**
- * What {@link InvoiceWriter#write} did with one draft.
+ * What {@link InvoiceStore#write} did with one draft.
  *
  * <p>Why it exists: only a newly created invoice gets a number and an {@code invoice.created}
  * event; a recomputed draft gets neither, and an invoice that has left draft is not touched.

@@ -9,6 +9,7 @@ import io.valora.invoice.paging.PagePosition;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.sql.Array;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,6 +39,20 @@ public class ApiKeyStore {
 
     ApiKeyStore(Jdbi jdbi) {
         this.jdbi = jdbi;
+    }
+
+    /** The store on a connection the caller holds: the key lookup's, on the system role. */
+    public static ApiKeyStore on(Connection connection) {
+        return new ApiKeyStore(Jdbis.on(connection));
+    }
+
+    /**
+     * The key that is not revoked with this hash, of whichever tenant: the lookup that authenticates
+     * a request before its tenant is known (only on the system role, which sees every tenant's keys).
+     */
+    public Optional<StoredApiKey> activeByHash(String keyHash) {
+        return jdbi.withHandle(h -> h.createQuery(COLUMNS + "WHERE key_hash = :hash AND NOT revoked")
+                .bind("hash", keyHash).map(ROW).findOne());
     }
 
     /** Inserts a new key. */

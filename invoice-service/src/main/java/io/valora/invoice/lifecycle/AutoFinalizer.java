@@ -5,19 +5,19 @@ import io.quarkus.agroal.DataSource;
 import io.quarkus.scheduler.Scheduled;
 import io.valora.invoice.db.ClusterLock;
 import io.valora.invoice.db.Databases;
-import io.valora.invoice.db.SqlTime;
+import io.valora.invoice.db.Jdbis;
+import io.valora.invoice.invoices.InvoiceStore;
+import io.valora.invoice.invoices.InvoiceStore.TenantInvoice;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jdbi.v3.core.JdbiException;
 import org.jboss.logging.Logger;
 
 /**
@@ -61,7 +61,7 @@ public class AutoFinalizer {
     /** Finalizes every draft whose period ended at or before {@code cutoff}; returns how many. */
     public int finalizeDue(Instant cutoff) {
         int finalized = 0;
-        for (DueDraft due : due(cutoff)) {
+        for (TenantInvoice due : due(cutoff)) {
             try {
                 lifecycle.apply(due.tenant(), due.id(), Transition.FINALIZE, Optional.empty());
                 finalized++;
@@ -77,22 +77,14 @@ public class AutoFinalizer {
         return finalized;
     }
 
-    private List<DueDraft> due(Instant cutoff) {
-        String sql = "SELECT tenant, id FROM invoices WHERE status = 'draft' AND period_end <= ? ORDER BY period_end, id LIMIT " + BATCH;
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            SqlTime.set(ps, 1, cutoff);
-            List<DueDraft> due = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    due.add(new DueDraft(rs.getString(1), rs.getString(2)));
-                }
-            }
-            return due;
+    /** The oldest drafts due, of every tenant: a cross-tenant read on the system role. */
+    private List<TenantInvoice> due(Instant cutoff) {
+        try (Connection c = dataSource.getConnection()) {
+            return InvoiceStore.on(c).draftsEndedBy(cutoff, BATCH);
         } catch (SQLException e) {
             throw new IllegalStateException("Could not find drafts to finalize: " + e.getMessage(), e);
+        } catch (JdbiException e) {
+            throw new IllegalStateException("Could not find drafts to finalize: " + Jdbis.reason(e), e);
         }
-    }
-
-    private record DueDraft(String tenant, String id) {
     }
 }

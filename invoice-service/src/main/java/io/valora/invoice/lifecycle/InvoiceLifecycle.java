@@ -1,17 +1,12 @@
 package io.valora.invoice.lifecycle;
 
-import io.agroal.api.AgroalDataSource;
-import io.valora.invoice.db.SqlTime;
+import io.valora.invoice.db.TenantScope;
 import io.valora.invoice.db.TenantSession;
-import io.valora.invoice.invoices.InvoiceQueries;
 import io.valora.invoice.invoices.InvoiceStatus;
+import io.valora.invoice.invoices.InvoiceStore;
 import io.valora.invoice.invoices.StoredInvoice;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -27,17 +22,14 @@ import java.util.Optional;
 @ApplicationScoped
 public class InvoiceLifecycle {
 
-    private final AgroalDataSource dataSource;
     private final TenantSession session;
-    private final InvoiceQueries queries;
+    private final InvoiceStore invoices;
     private final InvoiceEventPublisher events;
     private final Clock clock;
 
-    InvoiceLifecycle(AgroalDataSource dataSource, TenantSession session, InvoiceQueries queries,
-                     InvoiceEventPublisher events, Clock clock) {
-        this.dataSource = dataSource;
+    InvoiceLifecycle(TenantSession session, InvoiceStore invoices, InvoiceEventPublisher events, Clock clock) {
         this.session = session;
-        this.queries = queries;
+        this.invoices = invoices;
         this.events = events;
         this.clock = clock;
     }
@@ -51,51 +43,19 @@ public class InvoiceLifecycle {
      */
     @Transactional
     public Optional<StoredInvoice> apply(String tenant, String id, Transition transition, Optional<String> paymentReference) {
-        session.enter(tenant);
+        TenantScope scope = session.enter(tenant);
         Instant now = clock.instant();
-        try (Connection c = dataSource.getConnection()) {
-            Optional<InvoiceStatus> status = lockedStatus(c, tenant, id);
-            if (status.isEmpty()) {
-                return Optional.empty();
-            }
-            if (!status.get().canBecome(transition.target())) {
-                throw new InvalidTransitionException(id, status.get(), transition.target());
-            }
-            update(c, tenant, id, transition, paymentReference, now);
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not update invoice " + id + ": " + e.getMessage(), e);
+        Optional<InvoiceStatus> status = invoices.lockStatus(scope, id);
+        if (status.isEmpty()) {
+            return Optional.empty();
         }
-        StoredInvoice invoice = queries.find(tenant, id).orElseThrow();
+        if (!status.get().canBecome(transition.target())) {
+            throw new InvalidTransitionException(id, status.get(), transition.target());
+        }
+        invoices.changeStatus(scope, id, transition.target(),
+                transition == Transition.MARK_PAID ? Optional.of(paymentReference.orElseThrow()) : Optional.empty(), now);
+        StoredInvoice invoice = invoices.find(scope, id).orElseThrow();
         events.publish(invoice, transition.eventType(), now);
         return Optional.of(invoice);
-    }
-
-    private static Optional<InvoiceStatus> lockedStatus(Connection c, String tenant, String id) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT status FROM invoices WHERE tenant = ? AND id = ? FOR UPDATE")) {
-            ps.setString(1, tenant);
-            ps.setString(2, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(InvoiceStatus.ofCode(rs.getString(1))) : Optional.empty();
-            }
-        }
-    }
-
-    private static void update(Connection c, String tenant, String id, Transition transition,
-                               Optional<String> paymentReference, Instant now) throws SQLException {
-        String sql = "UPDATE invoices SET status = ?, " + transition.timeColumn() + " = ?, updated_at = ?"
-                + (transition == Transition.MARK_PAID ? ", payment_reference = ?" : "")
-                + " WHERE tenant = ? AND id = ?";
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            int i = 1;
-            ps.setString(i++, transition.target().code());
-            SqlTime.set(ps, i++, now);
-            SqlTime.set(ps, i++, now);
-            if (transition == Transition.MARK_PAID) {
-                ps.setString(i++, paymentReference.orElseThrow());
-            }
-            ps.setString(i++, tenant);
-            ps.setString(i, id);
-            ps.executeUpdate();
-        }
     }
 }
