@@ -29,6 +29,7 @@ import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.Update;
 
+// Over 300 lines on purpose: the one data-access class of the invoices aggregate (three tables, one lock order).
 /**
  * The {@code invoices} aggregate (headers, {@code invoice_lines}, the {@code invoice_counters}
  * numbering lock): the tenant's reads, the period close's batched writes and the lifecycle's
